@@ -1,0 +1,154 @@
+import type { Agg, Durations, Group, OpenedVsClosedDay, OrNA, WeekHourHeatmap } from '@parley/model';
+import { contactTypes, notApplicable } from '@parley/model';
+import { aggregate } from './aggregate.js';
+import type { Dictionary } from './dictionary.js';
+import type { ConversationDurationKey, DurationMeasure } from './durations.js';
+import { calendarTime, conversationDurationKeys, durationGetter, responseTime } from './durations.js';
+import { groupsFromCounts, groupsFromMap } from './groups.js';
+import type { QueryContext } from './query-context.js';
+
+// The Conversations report of seed 000 over a query context: overview, opened vs closed,
+// heatmaps, the six breakdowns, durations, and seed 001's origin buckets and tags.
+
+export function openedCount(ctx: QueryContext): OrNA<number> {
+  return ctx.applies('opened') ? ctx.openedRows().length : notApplicable;
+}
+
+export function closedCount(ctx: QueryContext): number {
+  return ctx.closedRows().length;
+}
+
+export function openedVsClosed(ctx: QueryContext): OrNA<OpenedVsClosedDay[]> {
+  if (!ctx.applies('openedVsClosed')) return notApplicable;
+  const opened = new Uint32Array(ctx.dayCount);
+  const closed = new Uint32Array(ctx.dayCount);
+  const buckets = ctx.buckets;
+  const { openedAt, closedAt } = ctx.tables.conversations;
+  for (const row of ctx.openedRows()) opened[buckets.dayIndex(openedAt[row])]++;
+  for (const row of ctx.closedRows()) closed[buckets.dayIndex(closedAt[row])]++;
+  return ctx.dates().map((date, i) => ({ date, opened: opened[i], closed: closed[i] }));
+}
+
+function heatmap(ctx: QueryContext, rows: Uint32Array, at: Float64Array): WeekHourHeatmap {
+  const cells = new Uint32Array(7 * 24);
+  const buckets = ctx.buckets;
+  for (let i = 0; i < rows.length; i++) cells[buckets.cell(at[rows[i]])]++;
+  return Array.from({ length: 7 }, (_, weekday) => Array.from(cells.subarray(weekday * 24, weekday * 24 + 24)));
+}
+
+export function openedHeatmap(ctx: QueryContext): OrNA<WeekHourHeatmap> {
+  return ctx.applies('opened') ? heatmap(ctx, ctx.openedRows(), ctx.tables.conversations.openedAt) : notApplicable;
+}
+
+export function closedHeatmap(ctx: QueryContext): WeekHourHeatmap {
+  return heatmap(ctx, ctx.closedRows(), ctx.tables.conversations.closedAt);
+}
+
+/** Groups of rows by a dictionary-coded column. */
+function groupByColumn(rows: Uint32Array, column: Uint32Array | Uint8Array, dictionary: Pick<Dictionary, 'size' | 'key'>): Group[] {
+  const counts = new Uint32Array(dictionary.size);
+  for (let i = 0; i < rows.length; i++) counts[column[rows[i]]]++;
+  return groupsFromCounts(counts, (code) => dictionary.key(code));
+}
+
+const contactTypeKeys = { size: 2, key: (code: number) => contactTypes[code] };
+
+export const openedGroupings = ['contactType', 'openedSource', 'openedChannel'] as const;
+export type OpenedGrouping = (typeof openedGroupings)[number];
+export const closedGroupings = ['category', 'closedSource', 'contactType'] as const;
+export type ClosedGrouping = (typeof closedGroupings)[number];
+
+export function openedBreakdown(ctx: QueryContext, by: OpenedGrouping): OrNA<Group[]> {
+  if (!ctx.applies('opened')) return notApplicable;
+  const { conversations, facts, dictionaries: d } = ctx.tables;
+  const rows = ctx.openedRows();
+  switch (by) {
+    case 'contactType':
+      return groupByColumn(rows, facts.contactType, contactTypeKeys);
+    case 'openedSource':
+      return groupByColumn(rows, conversations.openedSource, d.openedSources);
+    case 'openedChannel':
+      return groupByColumn(rows, conversations.openedChannel, d.channels);
+  }
+}
+
+export function closedBreakdown(ctx: QueryContext, by: ClosedGrouping): Group[] {
+  const { conversations, facts, dictionaries: d } = ctx.tables;
+  const rows = ctx.closedRows();
+  switch (by) {
+    case 'category':
+      return groupByColumn(rows, conversations.category, d.categories);
+    case 'closedSource':
+      return groupByColumn(rows, conversations.closedSource, d.closedSources);
+    case 'contactType':
+      return groupByColumn(rows, facts.contactType, contactTypeKeys);
+  }
+}
+
+/** The Agg of one list duration column over the closed family. */
+export function durationAgg(ctx: QueryContext, key: ConversationDurationKey, measure: DurationMeasure = calendarTime): Agg {
+  const rows = ctx.closedRows();
+  const get = durationGetter(ctx.tables, key, measure);
+  const values = new Float64Array(rows.length);
+  let count = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const value = get(rows[i]);
+    if (value === value) values[count++] = value;
+  }
+  return aggregate(values, count);
+}
+
+/** Response-weighted Agg of every response in the closed family's conversations. */
+export function responseTimeAgg(ctx: QueryContext, measure: DurationMeasure = calendarTime): Agg {
+  const rows = ctx.closedRows();
+  const { responseOffsets } = ctx.tables.facts;
+  let total = 0;
+  for (const row of rows) total += responseOffsets[row + 1] - responseOffsets[row];
+  const values = new Float64Array(total);
+  let count = 0;
+  for (const row of rows) {
+    for (let r = responseOffsets[row]; r < responseOffsets[row + 1]; r++) values[count++] = responseTime(ctx.tables, r, measure);
+  }
+  return aggregate(values, count);
+}
+
+export function durations(ctx: QueryContext, measure: DurationMeasure = calendarTime): Durations {
+  const result = {} as Durations;
+  for (const key of conversationDurationKeys) result[key] = durationAgg(ctx, key, measure);
+  result.responseTime = responseTimeAgg(ctx, measure);
+  return result;
+}
+
+const originOfSource: Record<string, string> = { user: 'inbox', workflow: 'flow', contact: 'inbound', ctc_ads: 'inbound' };
+
+/** Seed 001's origin buckets over the opened family (D23, D24: anything else → other). */
+export function origin(ctx: QueryContext): OrNA<Group[]> {
+  if (!ctx.applies('opened')) return notApplicable;
+  const sources = ctx.tables.dictionaries.openedSources;
+  const counts = new Uint32Array(sources.size);
+  const column = ctx.tables.conversations.openedSource;
+  for (const row of ctx.openedRows()) counts[column[row]]++;
+  const buckets = new Map<string | null, number>();
+  for (let code = 0; code < counts.length; code++) {
+    if (counts[code] === 0) continue;
+    const source = sources.values[code];
+    const bucket = (source !== null && Object.hasOwn(originOfSource, source) ? originOfSource[source] : undefined) ?? 'other';
+    buckets.set(bucket, (buckets.get(bucket) ?? 0) + counts[code]);
+  }
+  return groupsFromMap(buckets);
+}
+
+/** Opened conversations per tag (D25): once per distinct tag, untagged under null. */
+export function byTag(ctx: QueryContext): OrNA<Group[]> {
+  if (!ctx.applies('opened')) return notApplicable;
+  const { tagOffsets, tagCodes } = ctx.tables.conversations;
+  const tags = ctx.tables.dictionaries.tags;
+  const counts = new Uint32Array(tags.size);
+  for (const row of ctx.openedRows()) {
+    const start = tagOffsets[row];
+    const end = tagOffsets[row + 1];
+    if (start === end) counts[0]++;
+    else for (let t = start; t < end; t++) counts[tagCodes[t]]++;
+  }
+  return groupsFromCounts(counts, (code) => tags.key(code));
+}

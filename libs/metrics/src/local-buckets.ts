@@ -1,0 +1,61 @@
+import type { ZoneOffsets } from './time-zone.js';
+import { dayMs, hourMs, slotMs, weekdayOfDay } from './time-zone.js';
+
+/**
+ * Local (weekday × hour) cell and local day of instants inside one period. When every offset and
+ * transition of the period sits on a 15-minute boundary (all zones today), a precomputed
+ * 15-minute-slot table answers each instant with one array read; otherwise the offset table does.
+ */
+export class LocalBuckets {
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly firstDay: number;
+  #zone: ZoneOffsets;
+  #slotBase = 0;
+  #slotCells: Uint8Array | null = null;
+  #slotDays: Int32Array | null = null;
+
+  constructor(zone: ZoneOffsets, startMs: number, endMs: number, firstDay: number) {
+    this.#zone = zone;
+    this.startMs = startMs;
+    this.endMs = endMs;
+    this.firstDay = firstDay;
+    zone.cover(startMs - dayMs, endMs + dayMs);
+    const segments = zone.segments(startMs, endMs);
+    const aligned = segments.every((s) => s.offset % slotMs === 0 && (s.start === -Infinity || s.start % slotMs === 0));
+    const slotCount = Math.ceil((endMs - Math.floor(startMs / slotMs) * slotMs) / slotMs);
+    if (aligned && slotCount <= 4_000_000) {
+      this.#slotBase = Math.floor(startMs / slotMs) * slotMs;
+      const cells = new Uint8Array(slotCount);
+      const days = new Int32Array(slotCount);
+      for (let slot = 0; slot < slotCount; slot++) {
+        const instant = this.#slotBase + slot * slotMs;
+        const local = instant + zone.offsetAt(instant);
+        const day = Math.floor(local / dayMs);
+        cells[slot] = weekdayOfDay(day) * 24 + Math.floor((local - day * dayMs) / hourMs);
+        days[slot] = day - firstDay;
+      }
+      this.#slotCells = cells;
+      this.#slotDays = days;
+    }
+  }
+
+  /** weekday * 24 + hour of an instant in the period. */
+  cell(instant: number): number {
+    if (this.#slotCells) return this.#slotCells[Math.floor((instant - this.#slotBase) / slotMs)];
+    const local = instant + this.#zone.offsetAt(instant);
+    const day = Math.floor(local / dayMs);
+    return weekdayOfDay(day) * 24 + Math.floor((local - day * dayMs) / hourMs);
+  }
+
+  /** Index of the local date of an instant, counted from the period's first date. */
+  dayIndex(instant: number): number {
+    if (this.#slotDays) return this.#slotDays[Math.floor((instant - this.#slotBase) / slotMs)];
+    return this.#zone.localDay(instant) - this.firstDay;
+  }
+
+  /** The local hour of an instant (date × hour heatmaps). */
+  hour(instant: number): number {
+    return this.cell(instant) % 24;
+  }
+}

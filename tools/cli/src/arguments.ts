@@ -1,0 +1,30 @@
+import { parseArgs } from 'node:util';
+
+// Argument parsing for every command: node:util parseArgs in strict mode, its errors turned into
+// one clear line.
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
+
+export function parseOptions<T extends OptionSpec>(argv: string[], options: T, required: (keyof T & string)[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: false, tokens: true });
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '');
+    throw new UsageError(message);
+  }
+  for (const name of required) {
+    if (parsed.values[name] === undefined) throw new UsageError(`missing --${name}`);
+  }
+  const seen = new Set<string>();
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== 'option') continue;
+    if (seen.has(token.name) && !options[token.name]?.multiple) throw new UsageError(`--${token.name} given more than once`);
+    seen.add(token.name);
+  }
+  return parsed.values;
+}

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+// One Vitest project per Nx project, so `vitest run --project metrics` is each project's `test` target
+// and `vitest run` alone runs every Node test once.
+const nodeProjects = ['libs/model', 'libs/metrics', 'libs/mocks', 'tools/cli', 'tools/bench'];
+
+export default defineConfig({
+  test: {
+    projects: nodeProjects.map((root) => ({
+      test: {
+        name: root.split('/')[1],
+        root,
+        include: ['src/**/*.test.ts'],
+        environment: 'node',
+        testTimeout: 60_000,
+      },
+    })),
+  },
+});
