@@ -12,3 +12,4 @@ export * from './conversation-list.js';
 export * from './leaderboard.js';
 export * from './activity-report.js';
 export * from './snapshot.js';
+export * from './table-encoding.js';

@@ -169,8 +169,8 @@ export class TableBuilder implements ValidRecordSink {
         const a = this.#asg;
         store(a.conversation, slot, fresh, this.#conversationKeys.code(record.conversationId));
         store(a.at, slot, fresh, record.at as number);
-        // userId null = unassignment; "" names nobody either (D8), so it unassigns too.
-        store(a.user, slot, fresh, record.userId === '' ? 0 : d.users.code(record.userId));
+        // userId null or absent = unassignment (§6); any string, "" included, is an assignee as stored.
+        store(a.user, slot, fresh, d.users.code(record.userId));
         return;
       }
       case 'messages': {
@@ -391,10 +391,12 @@ export class TableBuilder implements ValidRecordSink {
     // D21: the first `connected` event of each (contact, channel) over all time, in (at, id) order.
     const connectedType = contactEventTypes.indexOf('connected');
     const seen = new Set<number>();
-    const channelCount = this.dictionaries.channels.size;
+    const channels = this.dictionaries.channels;
     for (let i = 0; i < table.count; i++) {
       if (table.type[i] !== connectedType) continue;
-      const pair = table.contact[i] * channelCount + table.channel[i];
+      // Every "none" channel (null, absent, "") is one channel for the pair (D8).
+      const channel = channels.isNone(table.channel[i]) ? 0 : table.channel[i];
+      const pair = table.contact[i] * channels.size + channel;
       if (seen.has(pair)) continue;
       seen.add(pair);
       table.firstConnection[i] = 1;

@@ -17,8 +17,9 @@ export function parseOptions<T extends OptionSpec>(argv: string[], options: T, r
     const message = (error as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '');
     throw new UsageError(message);
   }
+  const values = parsed.values as Record<string, unknown>;
   for (const name of required) {
-    if (parsed.values[name] === undefined) throw new UsageError(`missing --${name}`);
+    if (values[name] === undefined) throw new UsageError(`missing --${name}`);
   }
   const seen = new Set<string>();
   for (const token of parsed.tokens ?? []) {
