@@ -9,7 +9,9 @@ export class UsageError extends Error {
 
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 
-export function parseOptions<T extends OptionSpec>(argv: string[], options: T, required: (keyof T & string)[]) {
+export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+export function parseOptions(argv: string[], options: OptionSpec, required: string[]): OptionValues {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: false, tokens: true });
@@ -27,5 +29,5 @@ export function parseOptions<T extends OptionSpec>(argv: string[], options: T, r
     if (seen.has(token.name) && !options[token.name]?.multiple) throw new UsageError(`--${token.name} given more than once`);
     seen.add(token.name);
   }
-  return parsed.values;
+  return values as OptionValues;
 }
