@@ -65,9 +65,10 @@ export function summarize(snapshot: ReportSnapshot, source: string): string {
   const fastest = snapshot.leaderboard.byUser.responseTime.slice(0, 3);
   lines.push(`Fastest responders: ${fastest.map((entry) => `${entry.id} ${formatDuration(entry.responseTime.meanMs)}`).join(', ') || '-'}`);
   lines.push(`Messages: ${numberFormat.format(snapshot.messages.total as number)}; outgoing by source: ${groupsLine(snapshot.messages.outgoingBySource)}`);
-  lines.push(`Contacts added ${snapshot.contacts.added}, merged ${snapshot.contacts.merged}, deleted ${snapshot.contacts.deleted}`);
+  const count = (value: number | string) => (typeof value === 'number' ? numberFormat.format(value) : value);
+  lines.push(`Contacts added ${count(snapshot.contacts.added)}, merged ${count(snapshot.contacts.merged)}, deleted ${count(snapshot.contacts.deleted)}`);
   const csat = snapshot.csat;
-  lines.push(`CSAT: ${csat.responses} responses, average ${csat.average ?? '-'}, ${csat.csatPercent ?? '-'}% satisfied`);
+  lines.push(`CSAT: ${numberFormat.format(csat.responses)} responses, average ${csat.average ?? '-'}, ${csat.csatPercent ?? '-'}% satisfied`);
   lines.push('', `Every number above, and the full list of ${numberFormat.format(c.list.length)} closed conversations:`);
   lines.push(`  npx parley report --data ${source} --from ${from} --to ${to} --tz ${timeZone}`);
   return lines.join('\n') + '\n';
