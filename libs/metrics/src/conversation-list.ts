@@ -2,7 +2,8 @@ import type { ConversationRow } from '@parley/model';
 import { compareStrings, contactTypes } from '@parley/model';
 import { roundedMean } from './aggregate.js';
 import type { DurationMeasure } from './durations.js';
-import { calendarTime, durationGetter, responseTime } from './durations.js';
+import type { ConversationDurationKey } from './durations.js';
+import { calendarTime, conversationDurationKeys, durationGetter, responseTime } from './durations.js';
 import type { QueryContext } from './query-context.js';
 import type { WorkspaceTables } from './tables.js';
 
@@ -11,64 +12,76 @@ import type { WorkspaceTables } from './tables.js';
 
 const orNull = (value: number): number | null => (value === value ? value : null);
 
-/** The snapshot Row of a conversation (§5 "Row"), keys in order. */
-export function conversationRow(tables: WorkspaceTables, row: number, measure: DurationMeasure = calendarTime): ConversationRow {
+/** Mean response time of a row's responses (§3 rounding), null when it has none. */
+function averageResponseTime(tables: WorkspaceTables, row: number, measure: DurationMeasure): number | null {
+  const from = tables.facts.responseOffsets[row];
+  const to = tables.facts.responseOffsets[row + 1];
+  if (to === from) return null;
+  let sum = 0;
+  let maxMagnitude = 0;
+  for (let r = from; r < to; r++) {
+    const value = responseTime(tables, r, measure);
+    sum += value;
+    maxMagnitude = Math.max(maxMagnitude, Math.abs(value));
+  }
+  // Float sums are exact while every partial sum stays a safe integer.
+  if (maxMagnitude * (to - from) <= Number.MAX_SAFE_INTEGER) return roundedMean(sum, to - from);
+  let exact = 0n;
+  for (let r = from; r < to; r++) exact += BigInt(responseTime(tables, r, measure));
+  return roundedMean(exact, to - from);
+}
+
+/** A function that builds the snapshot Row (§5 "Row", keys in order) of any conversation row. */
+export function rowMaterializer(tables: WorkspaceTables, measure: DurationMeasure = calendarTime): (row: number) => ConversationRow {
   const c = tables.conversations;
   const f = tables.facts;
   const d = tables.dictionaries;
-  const closed = c.closedAt[row] === c.closedAt[row];
-  const source = d.closedSources.values[c.closedSource[row]];
-  const get = (key: Parameters<typeof durationGetter>[1]) => orNull(durationGetter(tables, key, measure)(row));
-  const responsesFrom = f.responseOffsets[row];
-  const responsesTo = f.responseOffsets[row + 1];
-  let averageResponseTimeMs: number | null = null;
-  if (responsesTo > responsesFrom) {
-    let sum = 0;
-    let big = false;
-    for (let r = responsesFrom; r < responsesTo; r++) {
-      sum += responseTime(tables, r, measure);
-      if (!Number.isSafeInteger(sum)) big = true;
-    }
-    if (big) {
-      let exact = 0n;
-      for (let r = responsesFrom; r < responsesTo; r++) exact += BigInt(responseTime(tables, r, measure));
-      averageResponseTimeMs = roundedMean(exact, responsesTo - responsesFrom);
-    } else averageResponseTimeMs = roundedMean(sum, responsesTo - responsesFrom);
-  }
-  const lastAssignmentAt = orNull(f.lastAssignmentAt[row]);
-  return {
-    closedAt: closed ? c.closedAt[row] : null,
-    closedSource: source,
-    closedByUserId: source === 'blocked' ? null : d.users.values[c.closedByUser[row]],
-    closedByTeamId: d.teams.values[c.closedByTeam[row]],
-    openedAt: c.openedAt[row],
-    openedSource: d.openedSources.values[c.openedSource[row]],
-    openedChannelId: d.channels.values[c.openedChannel[row]],
-    conversationId: c.ids[row],
-    contactId: d.contacts.values[c.contact[row]] as string,
-    contactName: tables.contactNames[c.contact[row]] ?? null,
-    firstAssignmentAt: orNull(f.firstAssignmentAt[row]),
-    firstAssigneeId: d.users.values[f.firstAssignee[row]],
-    firstResponseAt: orNull(f.firstResponseAt[row]),
-    firstResponseById: f.firstResponseAt[row] === f.firstResponseAt[row] ? d.users.values[f.firstResponseBy[row]] : null,
-    lastAssignmentAt,
-    lastAssigneeId: lastAssignmentAt === null ? null : d.users.values[f.lastAssignee[row]],
-    timeToFirstAssignmentMs: get('timeToFirstAssignment'),
-    firstResponseTimeMs: get('firstResponseTime'),
-    firstAssignmentToFirstResponseMs: get('firstAssignmentToFirstResponse'),
-    lastAssignmentToResponseMs: get('lastAssignmentToResponse'),
-    resolutionTimeMs: get('resolutionTime'),
-    firstAssignmentToCloseMs: get('firstAssignmentToClose'),
-    lastAssignmentToCloseMs: get('lastAssignmentToClose'),
-    averageResponseTimeMs,
-    assignments: f.assignments[row],
-    incomingMessages: f.incoming[row],
-    outgoingMessages: f.outgoing[row],
-    responses: responsesTo - responsesFrom,
-    category: d.categories.values[c.category[row]],
-    summary: c.summary[row],
-    contactType: contactTypes[f.contactType[row]],
+  const duration = Object.fromEntries(conversationDurationKeys.map((key) => [key, durationGetter(tables, key, measure)])) as Record<
+    ConversationDurationKey,
+    (row: number) => number
+  >;
+  return (row) => {
+    const source = d.closedSources.values[c.closedSource[row]];
+    const lastAssignmentAt = orNull(f.lastAssignmentAt[row]);
+    return {
+      closedAt: orNull(c.closedAt[row]),
+      closedSource: source,
+      closedByUserId: source === 'blocked' ? null : d.users.values[c.closedByUser[row]],
+      closedByTeamId: d.teams.values[c.closedByTeam[row]],
+      openedAt: c.openedAt[row],
+      openedSource: d.openedSources.values[c.openedSource[row]],
+      openedChannelId: d.channels.values[c.openedChannel[row]],
+      conversationId: c.ids[row],
+      contactId: d.contacts.values[c.contact[row]] as string,
+      contactName: tables.contactNames[c.contact[row]] ?? null,
+      firstAssignmentAt: orNull(f.firstAssignmentAt[row]),
+      firstAssigneeId: d.users.values[f.firstAssignee[row]],
+      firstResponseAt: orNull(f.firstResponseAt[row]),
+      firstResponseById: f.firstResponseAt[row] === f.firstResponseAt[row] ? d.users.values[f.firstResponseBy[row]] : null,
+      lastAssignmentAt,
+      lastAssigneeId: lastAssignmentAt === null ? null : d.users.values[f.lastAssignee[row]],
+      timeToFirstAssignmentMs: orNull(duration.timeToFirstAssignment(row)),
+      firstResponseTimeMs: orNull(duration.firstResponseTime(row)),
+      firstAssignmentToFirstResponseMs: orNull(duration.firstAssignmentToFirstResponse(row)),
+      lastAssignmentToResponseMs: orNull(duration.lastAssignmentToResponse(row)),
+      resolutionTimeMs: orNull(duration.resolutionTime(row)),
+      firstAssignmentToCloseMs: orNull(duration.firstAssignmentToClose(row)),
+      lastAssignmentToCloseMs: orNull(duration.lastAssignmentToClose(row)),
+      averageResponseTimeMs: averageResponseTime(tables, row, measure),
+      assignments: f.assignments[row],
+      incomingMessages: f.incoming[row],
+      outgoingMessages: f.outgoing[row],
+      responses: f.responseOffsets[row + 1] - f.responseOffsets[row],
+      category: d.categories.values[c.category[row]],
+      summary: c.summary[row],
+      contactType: contactTypes[f.contactType[row]],
+    };
   };
+}
+
+/** The snapshot Row of one conversation. */
+export function conversationRow(tables: WorkspaceTables, row: number, measure: DurationMeasure = calendarTime): ConversationRow {
+  return rowMaterializer(tables, measure)(row);
 }
 
 export type ListScope = 'closed' | 'opened';
@@ -144,7 +157,7 @@ function sortKey(tables: WorkspaceTables, column: ListColumn, measure: DurationM
     case 'responses':
       return (row) => f.responseOffsets[row + 1] - f.responseOffsets[row];
     case 'averageResponseTimeMs':
-      return (row) => conversationRow(tables, row, measure).averageResponseTimeMs;
+      return (row) => averageResponseTime(tables, row, measure);
     case 'closedSource':
       return (row) => d.closedSources.values[c.closedSource[row]];
     case 'closedByUserId':
@@ -206,7 +219,8 @@ export function conversationList(ctx: QueryContext, options: ListOptions = {}): 
     const best = wanted < positions.length / 4 ? smallest(positions, wanted, compare) : positions.sort(compare);
     selected = best.slice(offset, offset + limit).map((position) => order[position]);
   }
-  return { rowCount: order.length, rows: Array.from(selected, (row) => conversationRow(ctx.tables, row, measure)) };
+  const materialize = rowMaterializer(ctx.tables, measure);
+  return { rowCount: order.length, rows: Array.from(selected, materialize) };
 }
 
 /** The k smallest items in order, with a bounded max-heap (O(n log k)). */

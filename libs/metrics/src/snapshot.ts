@@ -2,7 +2,7 @@ import type { ReportArgs, ReportSnapshot } from '@parley/model';
 import { activeFilters, readWorkspaceValue, validatingSink } from '@parley/model';
 import type { RecordRejection } from '@parley/model';
 import { contactsSummary, csatSummary, messagesSummary } from './activity-report.js';
-import { conversationList, conversationRow, defaultListOrder } from './conversation-list.js';
+import { conversationList, defaultListOrder, rowMaterializer } from './conversation-list.js';
 import {
   byTag,
   closedBreakdown,
@@ -100,9 +100,10 @@ export function* snapshotChunks(tables: WorkspaceTables, args: ReportArgs): Gene
   if (order.length === 0) yield '[]';
   else {
     const indent = '      ';
+    const materialize = rowMaterializer(tables);
     let batch: string[] = [];
     for (let i = 0; i < order.length; i++) {
-      const row = JSON.stringify(conversationRow(tables, order[i]), null, 2).replaceAll('\n', '\n' + indent);
+      const row = JSON.stringify(materialize(order[i]), null, 2).replaceAll('\n', '\n' + indent);
       batch.push(indent + row);
       if (batch.length === 1000) {
         yield (i < 1000 ? '[\n' : ',\n') + batch.join(',\n');

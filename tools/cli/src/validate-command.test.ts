@@ -46,7 +46,7 @@ describe('parley validate', () => {
       'csat index 1: at: must be within ±8.64e15',
       'contactEvents index 0: type: must be one of added, deleted, merged, connected',
     ]);
-    expect(result.stderr).toBe('14 records checked: 10 invalid, 0 warnings\n');
+    expect(result.stderr).toBe('11 records checked: 10 invalid, 0 warnings\n');
   });
 
   it('numbers NDJSON lines from 1, blank lines included but not checked', async () => {
