@@ -1,7 +1,7 @@
 import type { Agg } from '@parley/model';
 
 // Duration aggregates (snapshot.md §3, D19): mean rounded half away from zero with exact integer
-// arithmetic, nearest-rank median and p90 found by selection (O(n)), never by a full sort.
+// arithmetic, exact nearest-rank median and p90 found in linear time, never by a full sort.
 
 export const emptyAgg = (): Agg => ({ count: 0, meanMs: null, medianMs: null, p90Ms: null });
 
@@ -40,39 +40,29 @@ export function nearestRank(p: number, n: number): number {
   return Math.ceil((p * n) / 100);
 }
 
-/**
- * The Agg of values[from..to). Reorders that range in place (selection), so pass a scratch copy.
- */
-export function aggregateRange(values: Float64Array, from: number, to: number): Agg {
-  const count = to - from;
-  if (count <= 0) return emptyAgg();
-  const meanMs = roundedMean(exactSum(values, from, to), count);
-  const medianIndex = from + nearestRank(50, count) - 1;
-  const p90Index = from + nearestRank(90, count) - 1;
-  select(values, from, to - 1, medianIndex);
-  // Everything after the median is ≥ it: the p90 lies in that part.
-  if (p90Index > medianIndex) select(values, medianIndex + 1, to - 1, p90Index);
-  return { count, meanMs, medianMs: values[medianIndex], p90Ms: values[p90Index] };
-}
+// Exact nearest-rank percentiles by histogram: a first pass counts values per logarithmic bucket
+// (32 per power of two), which tells the bucket holding each wanted rank; a second pass keeps only
+// the values of those buckets, a small slice that is sorted. Two linear passes, no reordering.
 
-export function aggregate(values: Float64Array, count = values.length): Agg {
-  return aggregateRange(values, 0, count);
-}
+const subBucketBits = 5;
+const subBuckets = 1 << subBucketBits;
+/** Buckets 0..31 hold 0..31 exactly; then 32 per power of two up to 2^54 (durations reach 1.728e16). */
+export const bucketCount = subBuckets + (54 - subBucketBits) * subBuckets;
+const twoTo32 = 4294967296;
 
-/**
- * Aggs per group: values[i] belongs to group groups[i] (0 ≤ group < groupCount). Values are
- * gathered group by group (a counting sort), then each group is aggregated on its own range.
- */
-export function aggregateByGroup(values: Float64Array, groups: Uint32Array, count: number, groupCount: number): Agg[] {
-  const offsets = new Uint32Array(groupCount + 1);
-  for (let i = 0; i < count; i++) offsets[groups[i] + 1]++;
-  for (let g = 0; g < groupCount; g++) offsets[g + 1] += offsets[g];
-  const cursor = offsets.slice(0, groupCount);
-  const gathered = new Float64Array(count);
-  for (let i = 0; i < count; i++) gathered[cursor[groups[i]]++] = values[i];
-  const result: Agg[] = [];
-  for (let g = 0; g < groupCount; g++) result.push(aggregateRange(gathered, offsets[g], offsets[g + 1]));
-  return result;
+/** Monotone bucket of a non-negative integer (values ≥ 0 only). */
+export function bucketOf(value: number): number {
+  if (value < subBuckets) return value;
+  let exponent: number;
+  let top: number;
+  if (value < twoTo32) {
+    exponent = 31 - Math.clz32(value);
+    top = (value >>> (exponent - subBucketBits)) & (subBuckets - 1);
+  } else {
+    exponent = 63 - Math.clz32(Math.floor(value / twoTo32));
+    top = Math.floor(value / 2 ** (exponent - subBucketBits)) & (subBuckets - 1);
+  }
+  return subBuckets + (exponent - subBucketBits) * subBuckets + top;
 }
 
 /** Puts the k-th smallest of values[lo..hi] at index k, smaller before, larger after (Hoare/median of three). */

@@ -1,6 +1,6 @@
 import type { Agg, Durations, Group, OpenedVsClosedDay, OrNA, WeekHourHeatmap } from '@parley/model';
 import { contactTypes, notApplicable } from '@parley/model';
-import { aggregate } from './aggregate.js';
+import { aggregate } from './group-aggregator.js';
 import type { Dictionary } from './dictionary.js';
 import type { ConversationDurationKey, DurationMeasure } from './durations.js';
 import { calendarTime, conversationDurationKeys, durationGetter, responseTime } from './durations.js';
@@ -24,15 +24,14 @@ export function openedVsClosed(ctx: QueryContext): OrNA<OpenedVsClosedDay[]> {
   const closed = new Uint32Array(ctx.dayCount);
   const buckets = ctx.buckets;
   const { openedAt, closedAt } = ctx.tables.conversations;
-  for (const row of ctx.openedRows()) opened[buckets.dayIndex(openedAt[row])]++;
-  for (const row of ctx.closedRows()) closed[buckets.dayIndex(closedAt[row])]++;
+  buckets.countDays(ctx.openedRows(), openedAt, opened);
+  buckets.countDays(ctx.closedRows(), closedAt, closed);
   return ctx.dates().map((date, i) => ({ date, opened: opened[i], closed: closed[i] }));
 }
 
 function heatmap(ctx: QueryContext, rows: Uint32Array, at: Float64Array): WeekHourHeatmap {
   const cells = new Uint32Array(7 * 24);
-  const buckets = ctx.buckets;
-  for (let i = 0; i < rows.length; i++) cells[buckets.cell(at[rows[i]])]++;
+  ctx.buckets.countCells(rows, at, cells);
   return Array.from({ length: 7 }, (_, weekday) => Array.from(cells.subarray(weekday * 24, weekday * 24 + 24)));
 }
 

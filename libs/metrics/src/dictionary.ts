@@ -34,7 +34,7 @@ export class Dictionary {
 
   /** True for the codes that mean "none": null/absent and "". */
   isNone(code: number): boolean {
-    return code === noneCode || code === this.#emptyCode;
+    return code === noneCode || (code > 0 && code === this.#emptyCode);
   }
 
   /** The group key of a code: null for none (D8). */

@@ -5,6 +5,7 @@ export * from './time-zone.js';
 export * from './local-buckets.js';
 export * from './query-context.js';
 export * from './aggregate.js';
+export * from './group-aggregator.js';
 export * from './groups.js';
 export * from './durations.js';
 export * from './conversation-report.js';

@@ -1,6 +1,6 @@
 import type { Agg, LeaderboardEntry, LeaderboardLists, UserPerformanceRow } from '@parley/model';
 import { compareStrings } from '@parley/model';
-import { aggregateByGroup } from './aggregate.js';
+import { aggregateByGroup } from './group-aggregator.js';
 import type { Dictionary } from './dictionary.js';
 import type { DurationMeasure } from './durations.js';
 import { calendarTime, responseTime } from './durations.js';

@@ -48,6 +48,28 @@ export class LocalBuckets {
     return weekdayOfDay(day) * 24 + Math.floor((local - day * dayMs) / hourMs);
   }
 
+  /** Adds 1 to counts[weekday * 24 + hour] for the instant at[row] of every row. */
+  countCells(rows: Uint32Array, at: Float64Array, counts: Uint32Array): void {
+    const cells = this.#slotCells;
+    if (!cells) {
+      for (let i = 0; i < rows.length; i++) counts[this.cell(at[rows[i]])]++;
+      return;
+    }
+    const base = this.#slotBase;
+    for (let i = 0; i < rows.length; i++) counts[cells[Math.floor((at[rows[i]] - base) / slotMs)]]++;
+  }
+
+  /** Adds 1 to counts[day index] for the instant at[row] of every row. */
+  countDays(rows: Uint32Array, at: Float64Array, counts: Uint32Array): void {
+    const days = this.#slotDays;
+    if (!days) {
+      for (let i = 0; i < rows.length; i++) counts[this.dayIndex(at[rows[i]])]++;
+      return;
+    }
+    const base = this.#slotBase;
+    for (let i = 0; i < rows.length; i++) counts[days[Math.floor((at[rows[i]] - base) / slotMs)]]++;
+  }
+
   /** Index of the local date of an instant, counted from the period's first date. */
   dayIndex(instant: number): number {
     if (this.#slotDays) return this.#slotDays[Math.floor((instant - this.#slotBase) / slotMs)];

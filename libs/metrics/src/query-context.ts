@@ -93,31 +93,39 @@ export class QueryContext {
     return this.#compiled.find((filter) => filter.name === 'contact')?.allowed ?? null;
   }
 
-  /** Rows opened in the period that pass the filters (call only when the opened family applies). */
+  /** Rows opened in the period that pass the filters (call only when the opened family applies). Read-only. */
   openedRows(): Uint32Array {
     if (this.#openedRows) return this.#openedRows;
     const openedAt = this.tables.conversations.openedAt;
     const lo = lowerBound(openedAt, this.period.startMs);
     const hi = lowerBound(openedAt, this.period.endMs);
+    if (!this.hasFilters) {
+      // Rows are sorted by openedAt: the period is a contiguous range, shared without a copy.
+      this.#openedRows = rowIdentity(this.tables).subarray(lo, hi);
+      return this.#openedRows;
+    }
     const rows = new Uint32Array(hi - lo);
     let count = 0;
-    if (!this.hasFilters) for (let row = lo; row < hi; row++) rows[count++] = row;
-    else for (let row = lo; row < hi; row++) if (this.matches(row)) rows[count++] = row;
+    for (let row = lo; row < hi; row++) if (this.matches(row)) rows[count++] = row;
     this.#openedRows = rows.subarray(0, count);
     return this.#openedRows;
   }
 
-  /** Counted-closed rows closed in the period that pass the filters, in (closedAt asc, id desc) order. */
+  /** Counted-closed rows closed in the period that pass the filters, in (closedAt asc, id desc) order. Read-only. */
   closedRows(): Uint32Array {
     if (this.#closedRows) return this.#closedRows;
     const { rows: index, closedAt } = this.tables.closed;
     const lo = lowerBound(closedAt, this.period.startMs);
     const hi = lowerBound(closedAt, this.period.endMs);
+    if (!this.hasFilters) {
+      this.#closedRows = index.subarray(lo, hi);
+      return this.#closedRows;
+    }
     const rows = new Uint32Array(hi - lo);
     let count = 0;
     for (let k = lo; k < hi; k++) {
       const row = index[k];
-      if (!this.hasFilters || this.matches(row)) rows[count++] = row;
+      if (this.matches(row)) rows[count++] = row;
     }
     this.#closedRows = rows.subarray(0, count);
     return this.#closedRows;
@@ -178,6 +186,19 @@ export class QueryContext {
       }
     }
   }
+}
+
+const identities = new WeakMap<WorkspaceTables, Uint32Array>();
+
+/** 0, 1, … n − 1 for the tables' conversation rows, built once: an unfiltered period is a view of it. */
+function rowIdentity(tables: WorkspaceTables): Uint32Array {
+  let identity = identities.get(tables);
+  if (!identity) {
+    identity = new Uint32Array(tables.conversations.count);
+    for (let row = 0; row < identity.length; row++) identity[row] = row;
+    identities.set(tables, identity);
+  }
+  return identity;
 }
 
 /** First index whose value is ≥ target in an ascending column (NaN sorts last). */

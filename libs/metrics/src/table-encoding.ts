@@ -69,7 +69,8 @@ export function encodeTables(tables: WorkspaceTables): Uint8Array {
       'conversations.ids': tables.conversations.ids,
       'conversations.summary': tables.conversations.summary,
       'contactEvents.ids': tables.contactEvents.ids,
-      contactNames: Array.from(tables.contactNames, (name) => (name === undefined ? '\u0000unknown' : name)),
+      // Unknown contacts (no record) are 0: names are only ever strings or null.
+      contactNames: Array.from(tables.contactNames, (name) => (name === undefined ? 0 : name)) as (string | null)[],
     },
     counts: {
       conversations: tables.conversations.count,
@@ -99,7 +100,8 @@ export function decodeTables(bytes: Uint8Array): WorkspaceTables {
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as Header;
   const bodyStart = Math.ceil((8 + headerLength) / 8) * 8;
   // Views need aligned offsets: copy once when the buffer itself is not 8-byte aligned.
-  const body = (bytes.byteOffset + bodyStart) % 8 === 0 ? bytes : bytes.slice();
+  // (A Node Buffer's slice() is a view, not a copy: copy through the Uint8Array constructor.)
+  const body = (bytes.byteOffset + bodyStart) % 8 === 0 ? bytes : new Uint8Array(bytes);
   const base = body === bytes ? bytes.byteOffset + bodyStart : bodyStart;
   const tables: Record<string, Record<string, unknown>> = {
     conversations: { count: header.counts.conversations, ids: header.strings['conversations.ids'], summary: header.strings['conversations.summary'] },
@@ -125,7 +127,7 @@ export function decodeTables(bytes: Uint8Array): WorkspaceTables {
     messages: tables.messages,
     csat: tables.csat,
     contactEvents: tables.contactEvents,
-    contactNames: header.strings.contactNames.map((name) => (name === '\u0000unknown' ? undefined : name)),
+    contactNames: header.strings.contactNames.map((name) => (typeof name === 'number' ? undefined : name)),
     loaded: header.loaded,
     rejected: header.rejected,
   } as unknown as WorkspaceTables;

@@ -95,8 +95,11 @@ export class ZoneOffsets {
   /** Makes sure [from, to] is covered by the segment table. */
   cover(from: number, to: number): void {
     if (from >= this.#coveredFrom && to <= this.#coveredTo) return;
-    const lo = Math.min(from, this.#coveredFrom);
-    const hi = Math.max(to, this.#coveredTo);
+    // Grow the covered range when the new one is near it; otherwise cover only the new one, so a
+    // far-away period (year 0001) does not make the next ordinary one sample centuries.
+    const near = from <= this.#coveredTo + 400 * dayMs && to >= this.#coveredFrom - 400 * dayMs;
+    const lo = near ? Math.min(from, this.#coveredFrom) : from;
+    const hi = near ? Math.max(to, this.#coveredTo) : to;
     const starts: number[] = [-Infinity];
     let current = this.#intlOffset(lo);
     const offsets: number[] = [current];
