@@ -65,6 +65,14 @@ export function bucketOf(value: number): number {
   return subBuckets + (exponent - subBucketBits) * subBuckets + top;
 }
 
+/** An upper bound (exclusive) of the values in a bucket. */
+export function bucketUpperBound(bucket: number): number {
+  if (bucket < subBuckets) return bucket + 1;
+  const exponent = Math.floor((bucket - subBuckets) / subBuckets) + subBucketBits;
+  const top = (bucket - subBuckets) % subBuckets;
+  return (subBuckets + top + 1) * 2 ** (exponent - subBucketBits);
+}
+
 /** Puts the k-th smallest of values[lo..hi] at index k, smaller before, larger after (Hoare/median of three). */
 export function select(values: Float64Array, lo: number, hi: number, k: number): void {
   while (hi > lo) {

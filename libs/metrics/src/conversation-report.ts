@@ -25,7 +25,7 @@ export function openedVsClosed(ctx: QueryContext): OrNA<OpenedVsClosedDay[]> {
   const buckets = ctx.buckets;
   const { openedAt, closedAt } = ctx.tables.conversations;
   buckets.countDays(ctx.openedRows(), openedAt, opened);
-  buckets.countDays(ctx.closedRows(), closedAt, closed);
+  buckets.countDays(ctx.closedRowsByRow(), closedAt, closed);
   return ctx.dates().map((date, i) => ({ date, opened: opened[i], closed: closed[i] }));
 }
 
@@ -40,7 +40,7 @@ export function openedHeatmap(ctx: QueryContext): OrNA<WeekHourHeatmap> {
 }
 
 export function closedHeatmap(ctx: QueryContext): WeekHourHeatmap {
-  return heatmap(ctx, ctx.closedRows(), ctx.tables.conversations.closedAt);
+  return heatmap(ctx, ctx.closedRowsByRow(), ctx.tables.conversations.closedAt);
 }
 
 /** Groups of rows by a dictionary-coded column. */
@@ -73,7 +73,7 @@ export function openedBreakdown(ctx: QueryContext, by: OpenedGrouping): OrNA<Gro
 
 export function closedBreakdown(ctx: QueryContext, by: ClosedGrouping): Group[] {
   const { conversations, facts, dictionaries: d } = ctx.tables;
-  const rows = ctx.closedRows();
+  const rows = ctx.closedRowsByRow();
   switch (by) {
     case 'category':
       return groupByColumn(rows, conversations.category, d.categories);
@@ -86,7 +86,7 @@ export function closedBreakdown(ctx: QueryContext, by: ClosedGrouping): Group[] 
 
 /** The Agg of one list duration column over the closed family. */
 export function durationAgg(ctx: QueryContext, key: ConversationDurationKey, measure: DurationMeasure = calendarTime): Agg {
-  const rows = ctx.closedRows();
+  const rows = ctx.closedRowsByRow();
   const get = durationGetter(ctx.tables, key, measure);
   const values = new Float64Array(rows.length);
   let count = 0;
@@ -99,7 +99,7 @@ export function durationAgg(ctx: QueryContext, key: ConversationDurationKey, mea
 
 /** Response-weighted Agg of every response in the closed family's conversations. */
 export function responseTimeAgg(ctx: QueryContext, measure: DurationMeasure = calendarTime): Agg {
-  const rows = ctx.closedRows();
+  const rows = ctx.closedRowsByRow();
   const { responseOffsets } = ctx.tables.facts;
   let total = 0;
   for (const row of rows) total += responseOffsets[row + 1] - responseOffsets[row];

@@ -1,5 +1,5 @@
 import type { Agg } from '@parley/model';
-import { bucketCount, bucketOf, emptyAgg, nearestRank, roundedMean, select } from './aggregate.js';
+import { bucketCount, bucketOf, bucketUpperBound, emptyAgg, nearestRank, roundedMean, select } from './aggregate.js';
 
 /** Bucket marker of a negative value (only inconsistent data has them). */
 export const negativeBucket = 0xffff;
@@ -22,6 +22,7 @@ export class GroupAggregator {
   #maxMagnitude: Float64Array;
   #histogram: Uint32Array;
   #hasNegative: Uint8Array;
+  #negativeCounts: Uint32Array;
   #wanted: Int32Array;
   #rankInBucket: Int32Array;
   #offsets = new Uint32Array(1);
@@ -35,24 +36,40 @@ export class GroupAggregator {
     this.#maxMagnitude = new Float64Array(groupCount);
     this.#histogram = new Uint32Array(groupCount * bucketCount);
     this.#hasNegative = new Uint8Array(groupCount);
+    this.#negativeCounts = new Uint32Array(groupCount);
     this.#wanted = new Int32Array(groupCount * 2);
     this.#rankInBucket = new Int32Array(groupCount * 2);
   }
 
   add(group: number, value: number, bucket: number): void {
-    this.#counts[group]++;
+    // Two updates on the hot path; counts and magnitudes are read off the histogram in plan().
     this.#sums[group] += value;
-    const magnitude = value < 0 ? -value : value;
-    if (magnitude > this.#maxMagnitude[group]) this.#maxMagnitude[group] = magnitude;
-    if (bucket === negativeBucket) this.#hasNegative[group] = 1;
+    if (bucket === negativeBucket) this.#addNegative(group, value);
     else this.#histogram[group * bucketCount + bucket]++;
+  }
+
+  #addNegative(group: number, value: number): void {
+    this.#hasNegative[group] = 1;
+    this.#negativeCounts[group]++;
+    if (-value > this.#maxMagnitude[group]) this.#maxMagnitude[group] = -value;
   }
 
   /** After the first pass: where each group's ranks fall, and room for the values to keep. */
   plan(): void {
     const slots = new Uint32Array(this.groupCount * 2);
     for (let group = 0; group < this.groupCount; group++) {
-      const n = this.#counts[group];
+      let n = this.#negativeCounts[group];
+      const base = group * bucketCount;
+      let top = -1;
+      for (let bucket = 0; bucket < bucketCount; bucket++) {
+        const inBucket = this.#histogram[base + bucket];
+        if (inBucket === 0) continue;
+        n += inBucket;
+        top = bucket;
+      }
+      this.#counts[group] = n;
+      // The largest value is below the upper edge of the highest non-empty bucket.
+      if (top >= 0) this.#maxMagnitude[group] = Math.max(this.#maxMagnitude[group], bucketUpperBound(top));
       if (n === 0) continue;
       if (this.#maxMagnitude[group] * n > Number.MAX_SAFE_INTEGER) this.#exactSums.set(group, 0n);
       if (this.#hasNegative[group]) {
@@ -63,7 +80,6 @@ export class GroupAggregator {
       const ranks = [nearestRank(50, n), nearestRank(90, n)];
       let seen = 0;
       let target = 0;
-      const base = group * bucketCount;
       for (let bucket = 0; bucket < bucketCount && target < 2; bucket++) {
         const inBucket = this.#histogram[base + bucket];
         while (target < 2 && seen + inBucket >= ranks[target]) {

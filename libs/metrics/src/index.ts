@@ -14,3 +14,4 @@ export * from './leaderboard.js';
 export * from './activity-report.js';
 export * from './snapshot.js';
 export * from './table-encoding.js';
+export * from './calendar-durations.js';

@@ -53,6 +53,7 @@ export class QueryContext {
   #buckets: LocalBuckets | null = null;
   #openedRows: Uint32Array | null = null;
   #closedRows: Uint32Array | null = null;
+  #closedRowsByRow: Uint32Array | null = null;
 
   constructor(tables: WorkspaceTables, spec: QuerySpec) {
     this.tables = tables;
@@ -129,6 +130,31 @@ export class QueryContext {
     }
     this.#closedRows = rows.subarray(0, count);
     return this.#closedRows;
+  }
+
+  /**
+   * The same rows as closedRows(), in row order. Aggregates that do not care about order scan
+   * these: rows then sit close together in every column (closing order scatters them), which
+   * keeps the scans in cache.
+   */
+  closedRowsByRow(): Uint32Array {
+    if (this.#closedRowsByRow) return this.#closedRowsByRow;
+    const rows = this.closedRows();
+    let min = Infinity;
+    let max = -1;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (row < min) min = row;
+      if (row > max) max = row;
+    }
+    const sorted = new Uint32Array(rows.length);
+    if (rows.length > 0) {
+      const mask = new Uint8Array(max - min + 1);
+      for (let i = 0; i < rows.length; i++) mask[rows[i] - min] = 1;
+      for (let offset = 0, k = 0; offset < mask.length; offset++) if (mask[offset]) sorted[k++] = offset + min;
+    }
+    this.#closedRowsByRow = sorted;
+    return sorted;
   }
 
   /** [lo, hi) of a column sorted ascending that falls in the period. */
