@@ -204,8 +204,16 @@ function compareValues(a: number | string | null, b: number | string | null, des
 export function conversationList(ctx: QueryContext, options: ListOptions = {}): ListPage {
   const scope = options.scope ?? 'closed';
   const measure = options.measure ?? calendarTime;
-  const order = defaultListOrder(ctx, scope);
   const offset = options.offset ?? 0;
+  if (scope === 'closed' && !options.sortBy) {
+    // The default closed order is the closed index read backwards: take the page from its end.
+    const closed = ctx.closedRows();
+    const limit = Math.max(0, Math.min(options.limit ?? closed.length, closed.length - offset));
+    const materialize = rowMaterializer(ctx.tables, measure);
+    const rows = Array.from({ length: limit }, (_, i) => materialize(closed[closed.length - 1 - offset - i]));
+    return { rowCount: closed.length, rows };
+  }
+  const order = defaultListOrder(ctx, scope);
   const limit = options.limit ?? order.length;
   let selected: ArrayLike<number>;
   if (!options.sortBy) selected = order.subarray(offset, offset + limit);

@@ -1,92 +1,89 @@
 import type { Agg } from '@parley/model';
-import { bucketCount, bucketOf, bucketUpperBound, emptyAgg, nearestRank, roundedMean, select } from './aggregate.js';
+import { bucketCount as valueBuckets, bucketOf, bucketUpperBound, emptyAgg, nearestRank, roundedMean, select } from './aggregate.js';
 
-/** Bucket marker of a negative value (only inconsistent data has them). */
-export const negativeBucket = 0xffff;
+/** Histogram slots per group: every value bucket, then one slot that counts negative values. */
+export const slotsPerGroup = valueBuckets + 1;
+/** Bucket of a negative value (only inconsistent data has them). */
+export const negativeBucket = valueBuckets;
 
-/** The histogram bucket of any duration: negative ones get negativeBucket. */
+/** The histogram bucket of any duration. */
 export function durationBucket(value: number): number {
   return value < 0 ? negativeBucket : bucketOf(value);
 }
 
 /**
- * Exact Aggs for many groups from values fed twice: `add` in a first pass (counts, sums and a
- * logarithmic histogram per group), then `plan`, then `keep` in a second pass with the same values
- * (only those in the buckets holding each group's median and p90 ranks are stored), then `result`.
- * A group with a negative value keeps all its values and is selected exactly.
+ * Exact Aggs for many groups, fed twice. First pass: `sums[g] += value; histogram[g * slotsPerGroup
+ * + bucket]++` (the hot loops write those arrays directly; `add` does the same). Then `plan()`
+ * finds the buckets holding each group's median and p90 ranks and sets `wanted` for them. Second
+ * pass: `keep()` the values whose slot is `wanted`. A group with a negative value wants every
+ * slot and is selected exactly from all its values.
  */
 export class GroupAggregator {
   readonly groupCount: number;
+  readonly sums: Float64Array;
+  readonly histogram: Uint32Array;
+  /** After plan(): 1 for the (group, bucket) slots whose values the second pass must keep. */
+  readonly wanted: Uint8Array;
   #counts: Float64Array;
-  #sums: Float64Array;
-  #maxMagnitude: Float64Array;
-  #histogram: Uint32Array;
-  #hasNegative: Uint8Array;
-  #negativeCounts: Uint32Array;
-  #wanted: Int32Array;
+  #keepAll: Uint8Array;
+  #target: Int32Array;
   #rankInBucket: Int32Array;
   #offsets = new Uint32Array(1);
   #cursor = new Uint32Array(0);
   #kept = new Float64Array(0);
+  /** Groups whose float sum may be inexact (values near 8.64e15): summed again in BigInt. */
+  #huge: Uint8Array;
 
   constructor(groupCount: number) {
     this.groupCount = groupCount;
+    this.sums = new Float64Array(groupCount);
+    this.histogram = new Uint32Array(groupCount * slotsPerGroup);
+    this.wanted = new Uint8Array(groupCount * slotsPerGroup);
     this.#counts = new Float64Array(groupCount);
-    this.#sums = new Float64Array(groupCount);
-    this.#maxMagnitude = new Float64Array(groupCount);
-    this.#histogram = new Uint32Array(groupCount * bucketCount);
-    this.#hasNegative = new Uint8Array(groupCount);
-    this.#negativeCounts = new Uint32Array(groupCount);
-    this.#wanted = new Int32Array(groupCount * 2);
+    this.#keepAll = new Uint8Array(groupCount);
+    this.#huge = new Uint8Array(groupCount);
+    this.#target = new Int32Array(groupCount * 2).fill(-1);
     this.#rankInBucket = new Int32Array(groupCount * 2);
   }
 
   add(group: number, value: number, bucket: number): void {
-    // Two updates on the hot path; counts and magnitudes are read off the histogram in plan().
-    this.#sums[group] += value;
-    if (bucket === negativeBucket) this.#addNegative(group, value);
-    else this.#histogram[group * bucketCount + bucket]++;
+    this.sums[group] += value;
+    this.histogram[group * slotsPerGroup + bucket]++;
   }
 
-  #addNegative(group: number, value: number): void {
-    this.#hasNegative[group] = 1;
-    this.#negativeCounts[group]++;
-    if (-value > this.#maxMagnitude[group]) this.#maxMagnitude[group] = -value;
-  }
-
-  /** After the first pass: where each group's ranks fall, and room for the values to keep. */
   plan(): void {
     const slots = new Uint32Array(this.groupCount * 2);
     for (let group = 0; group < this.groupCount; group++) {
-      let n = this.#negativeCounts[group];
-      const base = group * bucketCount;
+      const base = group * slotsPerGroup;
+      let n = 0;
       let top = -1;
-      for (let bucket = 0; bucket < bucketCount; bucket++) {
-        const inBucket = this.#histogram[base + bucket];
+      for (let bucket = 0; bucket < slotsPerGroup; bucket++) {
+        const inBucket = this.histogram[base + bucket];
         if (inBucket === 0) continue;
         n += inBucket;
-        top = bucket;
+        if (bucket < negativeBucket) top = bucket;
       }
       this.#counts[group] = n;
-      // The largest value is below the upper edge of the highest non-empty bucket.
-      if (top >= 0) this.#maxMagnitude[group] = Math.max(this.#maxMagnitude[group], bucketUpperBound(top));
       if (n === 0) continue;
-      if (this.#maxMagnitude[group] * n > Number.MAX_SAFE_INTEGER) this.#exactSums.set(group, 0n);
-      if (this.#hasNegative[group]) {
+      if (this.histogram[base + negativeBucket] > 0) {
+        this.#keepAll[group] = 1;
+        this.wanted.fill(1, base, base + slotsPerGroup);
         slots[group * 2] = n;
-        this.#wanted[group * 2] = -1;
         continue;
       }
+      // Float sums are exact while every value is below the top bucket's edge and n·edge is safe.
+      if (bucketUpperBound(top) * n > Number.MAX_SAFE_INTEGER) this.#huge[group] = 1;
       const ranks = [nearestRank(50, n), nearestRank(90, n)];
       let seen = 0;
       let target = 0;
-      for (let bucket = 0; bucket < bucketCount && target < 2; bucket++) {
-        const inBucket = this.#histogram[base + bucket];
+      for (let bucket = 0; bucket < negativeBucket && target < 2; bucket++) {
+        const inBucket = this.histogram[base + bucket];
         while (target < 2 && seen + inBucket >= ranks[target]) {
-          this.#wanted[group * 2 + target] = bucket;
+          this.#target[group * 2 + target] = bucket;
           this.#rankInBucket[group * 2 + target] = ranks[target] - seen - 1;
+          this.wanted[base + bucket] = 1;
           // Both ranks in one bucket share the median's slice.
-          if (target === 0 || bucket !== this.#wanted[group * 2]) slots[group * 2 + target] = inBucket;
+          if (target === 0 || bucket !== this.#target[group * 2]) slots[group * 2 + target] = inBucket;
           target++;
         }
         seen += inBucket;
@@ -98,12 +95,11 @@ export class GroupAggregator {
     this.#kept = new Float64Array(this.#offsets[slots.length]);
   }
 
+  /** Second pass, for values whose slot is wanted (calling it for others is harmless). */
   keep(group: number, value: number, bucket: number): void {
-    const exact = this.#exactSums.get(group);
-    if (exact !== undefined) this.#exactSums.set(group, exact + BigInt(value));
-    const median = this.#wanted[group * 2];
-    if (median < 0 || bucket === median) this.#kept[this.#cursor[group * 2]++] = value;
-    else if (bucket === this.#wanted[group * 2 + 1]) this.#kept[this.#cursor[group * 2 + 1]++] = value;
+    if (!this.wanted[group * slotsPerGroup + bucket]) return;
+    if (this.#keepAll[group] || bucket === this.#target[group * 2]) this.#kept[this.#cursor[group * 2]++] = value;
+    else this.#kept[this.#cursor[group * 2 + 1]++] = value;
   }
 
   count(group: number): number {
@@ -113,30 +109,45 @@ export class GroupAggregator {
   result(group: number): Agg {
     const n = this.#counts[group];
     if (n === 0) return emptyAgg();
-    const mean = roundedMean(this.#exactSums.get(group) ?? this.#sums[group], n);
     const kept = this.#kept;
     const offsets = this.#offsets;
-    if (this.#hasNegative[group]) {
+    if (this.#keepAll[group]) {
       const from = offsets[group * 2];
       const to = offsets[group * 2 + 1];
+      let sum = 0n;
+      for (let i = from; i < to; i++) sum += BigInt(kept[i]);
       const medianIndex = from + nearestRank(50, n) - 1;
       const p90Index = from + nearestRank(90, n) - 1;
       select(kept, from, to - 1, medianIndex);
       if (p90Index > medianIndex) select(kept, medianIndex + 1, to - 1, p90Index);
-      return { count: n, meanMs: mean, medianMs: kept[medianIndex], p90Ms: kept[p90Index] };
+      return { count: n, meanMs: roundedMean(sum, n), medianMs: kept[medianIndex], p90Ms: kept[p90Index] };
     }
     const percentile = (target: number): number => {
-      const slot = target === 1 && this.#wanted[group * 2 + 1] === this.#wanted[group * 2] ? group * 2 : group * 2 + target;
+      const slot = target === 1 && this.#target[group * 2 + 1] === this.#target[group * 2] ? group * 2 : group * 2 + target;
       const from = offsets[slot];
       const index = from + this.#rankInBucket[group * 2 + target];
       select(kept, from, offsets[slot + 1] - 1, index);
       return kept[index];
     };
+    const mean = roundedMean(this.#huge[group] ? this.#exactSum(group) : this.sums[group], n);
     return { count: n, meanMs: mean, medianMs: percentile(0), p90Ms: percentile(1) };
   }
 
-  /** Groups whose float sum may not be exact (|values| near 8.64e15) are summed again in BigInt during `keep`. */
-  #exactSums = new Map<number, bigint>();
+  /**
+   * The exact sum of a group whose float sum may be inexact: the kept values cover only the
+   * wanted buckets, so this group's values are summed again from `resum` (set by exactSumSource).
+   */
+  #exactSum(group: number): bigint {
+    if (!this.#resum) throw new Error('GroupAggregator: values near 8.64e15 need exactSumSource()');
+    return this.#resum(group);
+  }
+
+  #resum: ((group: number) => bigint) | null = null;
+
+  /** How to re-read a group's values for an exact BigInt sum (only used for values near 8.64e15). */
+  exactSumSource(resum: (group: number) => bigint): void {
+    this.#resum = resum;
+  }
 }
 
 /** Aggs per group: values[i] belongs to group groups[i] (0 ≤ group < groupCount), for i < count. */
@@ -145,16 +156,17 @@ export function aggregateByGroup(values: Float64Array, groups: Uint32Array, coun
   for (let i = 0; i < count; i++) aggregator.add(groups[i], values[i], durationBucket(values[i]));
   aggregator.plan();
   for (let i = 0; i < count; i++) aggregator.keep(groups[i], values[i], durationBucket(values[i]));
+  aggregator.exactSumSource((group) => {
+    let sum = 0n;
+    for (let i = 0; i < count; i++) if (groups[i] === group) sum += BigInt(values[i]);
+    return sum;
+  });
   return Array.from({ length: groupCount }, (_, group) => aggregator.result(group));
 }
 
 /** The Agg of values[0..count). */
 export function aggregate(values: Float64Array, count = values.length): Agg {
-  const aggregator = new GroupAggregator(1);
-  for (let i = 0; i < count; i++) aggregator.add(0, values[i], durationBucket(values[i]));
-  aggregator.plan();
-  for (let i = 0; i < count; i++) aggregator.keep(0, values[i], durationBucket(values[i]));
-  return aggregator.result(0);
+  return aggregateByGroup(values, new Uint32Array(count), count, 1)[0];
 }
 
 /** The Agg of values[from..to). */

@@ -5,7 +5,7 @@ import { calendarDurations } from './calendar-durations.js';
 import type { Dictionary } from './dictionary.js';
 import type { DurationMeasure } from './durations.js';
 import { calendarTime } from './durations.js';
-import { durationBucket, GroupAggregator } from './group-aggregator.js';
+import { durationBucket, GroupAggregator, slotsPerGroup } from './group-aggregator.js';
 import type { QueryContext } from './query-context.js';
 
 // Leaderboard and user performance of seed 004 (D17, D18): closed-family conversations grouped by
@@ -51,79 +51,132 @@ function durationsFor(ctx: QueryContext, measure: DurationMeasure): CalendarDura
   return durations;
 }
 
-/** What one pass over the closed rows feeds, in the order GroupAggregator needs (add, plan, keep). */
+/** What the two passes over the closed rows feed. */
 interface PassTargets {
   rows: Uint32Array;
   closingUser: Uint32Array;
+  /** Closing team, or 0 when it is none ("" included). */
   closingTeam: Uint32Array;
-  teamIsNone: Uint8Array;
   responseOffsets: Uint32Array;
   durations: CalendarDurations;
   byUser: Grouped;
   byTeam: Grouped;
 }
 
+/**
+ * First pass, written against the aggregators' arrays: this loop visits every response of the
+ * period, so it stays free of calls. Group 0 (no user, no team) is fed too and ignored after.
+ */
 function addPass(t: PassTargets): void {
-  const { rows, closingUser, closingTeam, teamIsNone, responseOffsets, durations, byUser, byTeam } = t;
-  const { resolutionMs, resolutionBucket, responseMs, responseBucket, sentByCloser } = durations;
+  const { rows, closingUser, closingTeam, responseOffsets } = t;
+  const { resolutionMs, resolutionBucket, responseMs, responseBucket, sentByCloser } = t.durations;
+  const userConversations = t.byUser.conversations;
+  const teamConversations = t.byTeam.conversations;
+  const userResolutionSums = t.byUser.resolution.sums;
+  const userResolutionHistogram = t.byUser.resolution.histogram;
+  const teamResolutionSums = t.byTeam.resolution.sums;
+  const teamResolutionHistogram = t.byTeam.resolution.histogram;
+  const userResponseSums = t.byUser.response.sums;
+  const userResponseHistogram = t.byUser.response.histogram;
+  const teamResponseSums = t.byTeam.response.sums;
+  const teamResponseHistogram = t.byTeam.response.histogram;
   for (let k = 0; k < rows.length; k++) {
     const row = rows[k];
     const user = closingUser[row];
     const team = closingTeam[row];
-    const hasTeam = teamIsNone[team] === 0;
-    if (user !== 0) {
-      byUser.conversations[user]++;
-      byUser.resolution.add(user, resolutionMs[row], resolutionBucket[row]);
-    }
-    if (hasTeam) {
-      byTeam.conversations[team]++;
-      byTeam.resolution.add(team, resolutionMs[row], resolutionBucket[row]);
-    }
+    const userBase = user * slotsPerGroup;
+    const teamBase = team * slotsPerGroup;
+    const resolution = resolutionMs[row];
+    const bucket = resolutionBucket[row];
+    userConversations[user]++;
+    userResolutionSums[user] += resolution;
+    userResolutionHistogram[userBase + bucket]++;
+    teamConversations[team]++;
+    teamResolutionSums[team] += resolution;
+    teamResolutionHistogram[teamBase + bucket]++;
     const end = responseOffsets[row + 1];
     for (let r = responseOffsets[row]; r < end; r++) {
-      if (hasTeam) byTeam.response.add(team, responseMs[r], responseBucket[r]);
-      if (sentByCloser[r] === 1) byUser.response.add(user, responseMs[r], responseBucket[r]);
+      const value = responseMs[r];
+      const responseSlot = responseBucket[r];
+      teamResponseSums[team] += value;
+      teamResponseHistogram[teamBase + responseSlot]++;
+      if (sentByCloser[r] === 1) {
+        userResponseSums[user] += value;
+        userResponseHistogram[userBase + responseSlot]++;
+      }
     }
   }
 }
 
+/** Second pass: only values in wanted slots reach keep(). */
 function keepPass(t: PassTargets): void {
-  const { rows, closingUser, closingTeam, teamIsNone, responseOffsets, durations, byUser, byTeam } = t;
-  const { resolutionMs, resolutionBucket, responseMs, responseBucket, sentByCloser } = durations;
+  const { rows, closingUser, closingTeam, responseOffsets, byUser, byTeam } = t;
+  const { resolutionMs, resolutionBucket, responseMs, responseBucket, sentByCloser } = t.durations;
+  const userResolutionWanted = byUser.resolution.wanted;
+  const teamResolutionWanted = byTeam.resolution.wanted;
+  const userResponseWanted = byUser.response.wanted;
+  const teamResponseWanted = byTeam.response.wanted;
   for (let k = 0; k < rows.length; k++) {
     const row = rows[k];
     const user = closingUser[row];
     const team = closingTeam[row];
-    const hasTeam = teamIsNone[team] === 0;
-    if (user !== 0) byUser.resolution.keep(user, resolutionMs[row], resolutionBucket[row]);
-    if (hasTeam) byTeam.resolution.keep(team, resolutionMs[row], resolutionBucket[row]);
+    const userBase = user * slotsPerGroup;
+    const teamBase = team * slotsPerGroup;
+    const bucket = resolutionBucket[row];
+    if (userResolutionWanted[userBase + bucket]) byUser.resolution.keep(user, resolutionMs[row], bucket);
+    if (teamResolutionWanted[teamBase + bucket]) byTeam.resolution.keep(team, resolutionMs[row], bucket);
     const end = responseOffsets[row + 1];
     for (let r = responseOffsets[row]; r < end; r++) {
-      if (hasTeam) byTeam.response.keep(team, responseMs[r], responseBucket[r]);
-      if (sentByCloser[r] === 1) byUser.response.keep(user, responseMs[r], responseBucket[r]);
+      const responseSlot = responseBucket[r];
+      if (teamResponseWanted[teamBase + responseSlot]) byTeam.response.keep(team, responseMs[r], responseSlot);
+      if (sentByCloser[r] === 1 && userResponseWanted[userBase + responseSlot]) byUser.response.keep(user, responseMs[r], responseSlot);
     }
   }
+}
+
+/** BigInt sums of one group's values, for the rare values near 8.64e15 (see GroupAggregator). */
+function resum(t: PassTargets, of: 'user' | 'team', measure: 'resolution' | 'response'): (group: number) => bigint {
+  return (group) => {
+    let sum = 0n;
+    for (const row of t.rows) {
+      if ((of === 'user' ? t.closingUser[row] : t.closingTeam[row]) !== group) continue;
+      if (measure === 'resolution') sum += BigInt(t.durations.resolutionMs[row]);
+      else {
+        for (let r = t.responseOffsets[row]; r < t.responseOffsets[row + 1]; r++) {
+          if (of === 'team' || t.durations.sentByCloser[r] === 1) sum += BigInt(t.durations.responseMs[r]);
+        }
+      }
+    }
+    return sum;
+  };
 }
 
 /** Groups the closed rows by closing user (responses that user sent) and by closing team (every response). */
 function groupClosed(ctx: QueryContext, measure: DurationMeasure): { byUser: Grouped; byTeam: Grouped } {
   const { conversations, facts } = ctx.tables;
   const d = ctx.tables.dictionaries;
-  const teamIsNone = new Uint8Array(d.teams.size);
-  for (let code = 0; code < d.teams.size; code++) teamIsNone[code] = d.teams.isNone(code) ? 1 : 0;
+  const teams = d.teams;
+  // "" names no team (D8): fold every none code into 0, ignored like "no closing user".
+  let closingTeam = conversations.closedByTeam;
+  if (teams.find('') > 0) closingTeam = closingTeam.map((code) => (teams.isNone(code) ? 0 : code));
+  const group = (size: number): Grouped => ({ conversations: new Uint32Array(size), resolution: new GroupAggregator(size), response: new GroupAggregator(size) });
   const targets: PassTargets = {
     rows: ctx.closedRowsByRow(),
     closingUser: facts.closingUser,
-    closingTeam: conversations.closedByTeam,
-    teamIsNone,
+    closingTeam,
     responseOffsets: facts.responseOffsets,
     durations: durationsFor(ctx, measure),
-    byUser: { conversations: new Uint32Array(d.users.size), resolution: new GroupAggregator(d.users.size), response: new GroupAggregator(d.users.size) },
-    byTeam: { conversations: new Uint32Array(d.teams.size), resolution: new GroupAggregator(d.teams.size), response: new GroupAggregator(d.teams.size) },
+    byUser: group(d.users.size),
+    byTeam: group(teams.size),
   };
   addPass(targets);
-  for (const aggregator of [targets.byUser.resolution, targets.byUser.response, targets.byTeam.resolution, targets.byTeam.response]) aggregator.plan();
+  const aggregators = [targets.byUser.resolution, targets.byUser.response, targets.byTeam.resolution, targets.byTeam.response];
+  for (const aggregator of aggregators) aggregator.plan();
   keepPass(targets);
+  targets.byUser.resolution.exactSumSource(resum(targets, 'user', 'resolution'));
+  targets.byUser.response.exactSumSource(resum(targets, 'user', 'response'));
+  targets.byTeam.resolution.exactSumSource(resum(targets, 'team', 'resolution'));
+  targets.byTeam.response.exactSumSource(resum(targets, 'team', 'response'));
   return { byUser: targets.byUser, byTeam: targets.byTeam };
 }
 
@@ -153,7 +206,7 @@ function userExtras(ctx: QueryContext, measure: DurationMeasure): UserExtras {
 
 function rankLists(grouped: Grouped, dictionary: Dictionary): LeaderboardLists {
   const entries: LeaderboardEntry[] = [];
-  for (let code = 0; code < dictionary.size; code++) {
+  for (let code = 1; code < dictionary.size; code++) {
     if (grouped.conversations[code] === 0) continue;
     entries.push({
       id: dictionary.values[code] as string,
@@ -181,7 +234,7 @@ export function userPerformance(ctx: QueryContext, measure: DurationMeasure = ca
   const extras = userExtras(ctx, measure);
   const users = ctx.tables.dictionaries.users;
   const rows: UserPerformanceRow[] = [];
-  for (let code = 0; code < users.size; code++) {
+  for (let code = 1; code < users.size; code++) {
     if (byUser.conversations[code] === 0) continue;
     const responseTime = byUser.response.result(code);
     rows.push({

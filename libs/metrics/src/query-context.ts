@@ -139,22 +139,23 @@ export class QueryContext {
    */
   closedRowsByRow(): Uint32Array {
     if (this.#closedRowsByRow) return this.#closedRowsByRow;
-    const rows = this.closedRows();
-    let min = Infinity;
-    let max = -1;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i];
-      if (row < min) min = row;
-      if (row > max) max = row;
+    // Scan, in row order, only rows whose openedAt can lead to a closure in the period (the
+    // workspace's longest and most negative open-to-close spans bound it), so no sort is needed.
+    const { countedClosedAt, maxCloseLagMs, minCloseLagMs } = closingSpans(this.tables);
+    const { startMs, endMs } = this.period;
+    const openedAt = this.tables.conversations.openedAt;
+    const lo = lowerBound(openedAt, startMs - maxCloseLagMs);
+    const hi = lowerBound(openedAt, endMs - minCloseLagMs + 1);
+    const [closedLo, closedHi] = this.periodRange(this.tables.closed.closedAt);
+    const rows = new Uint32Array(closedHi - closedLo);
+    let count = 0;
+    const filtered = this.hasFilters;
+    for (let row = lo; row < hi; row++) {
+      const closedAt = countedClosedAt[row];
+      if (closedAt >= startMs && closedAt < endMs && (!filtered || this.matches(row))) rows[count++] = row;
     }
-    const sorted = new Uint32Array(rows.length);
-    if (rows.length > 0) {
-      const mask = new Uint8Array(max - min + 1);
-      for (let i = 0; i < rows.length; i++) mask[rows[i] - min] = 1;
-      for (let offset = 0, k = 0; offset < mask.length; offset++) if (mask[offset]) sorted[k++] = offset + min;
-    }
-    this.#closedRowsByRow = sorted;
-    return sorted;
+    this.#closedRowsByRow = rows.subarray(0, count);
+    return this.#closedRowsByRow;
   }
 
   /** [lo, hi) of a column sorted ascending that falls in the period. */
@@ -212,6 +213,35 @@ export class QueryContext {
       }
     }
   }
+}
+
+interface ClosingSpans {
+  /** closedAt of counted-closed rows, NaN for the others. */
+  countedClosedAt: Float64Array;
+  /** The largest and smallest closedAt − openedAt over counted-closed rows (0 when none). */
+  maxCloseLagMs: number;
+  minCloseLagMs: number;
+}
+
+const spans = new WeakMap<WorkspaceTables, ClosingSpans>();
+
+function closingSpans(tables: WorkspaceTables): ClosingSpans {
+  let result = spans.get(tables);
+  if (result) return result;
+  const { openedAt, closedAt, count } = tables.conversations;
+  const countedClosedAt = new Float64Array(count).fill(NaN);
+  let maxCloseLagMs = 0;
+  let minCloseLagMs = 0;
+  for (let row = 0; row < count; row++) {
+    if (!tables.facts.countedClosed[row]) continue;
+    countedClosedAt[row] = closedAt[row];
+    const lag = closedAt[row] - openedAt[row];
+    if (lag > maxCloseLagMs) maxCloseLagMs = lag;
+    if (lag < minCloseLagMs) minCloseLagMs = lag;
+  }
+  result = { countedClosedAt, maxCloseLagMs, minCloseLagMs };
+  spans.set(tables, result);
+  return result;
 }
 
 const identities = new WeakMap<WorkspaceTables, Uint32Array>();
