@@ -5,6 +5,7 @@ import type { Dictionary } from './dictionary.js';
 import type { ConversationDurationKey, DurationMeasure } from './durations.js';
 import { calendarTime, conversationDurationKeys, durationGetter, responseTime } from './durations.js';
 import { groupsFromCounts, groupsFromMap } from './groups.js';
+import { scratchFloat64 } from './scratch.js';
 import type { QueryContext } from './query-context.js';
 
 // The Conversations report of seed 000 over a query context: overview, opened vs closed,
@@ -23,9 +24,9 @@ export function openedVsClosed(ctx: QueryContext): OrNA<OpenedVsClosedDay[]> {
   const opened = new Uint32Array(ctx.dayCount);
   const closed = new Uint32Array(ctx.dayCount);
   const buckets = ctx.buckets;
-  const { openedAt, closedAt } = ctx.tables.conversations;
+  const { openedAt } = ctx.tables.conversations;
   buckets.countDays(ctx.openedRows(), openedAt, opened);
-  buckets.countDays(ctx.closedRowsByRow(), closedAt, closed);
+  buckets.countDays(ctx.closedPositions(), ctx.tables.closed.closedAt, closed);
   return ctx.dates().map((date, i) => ({ date, opened: opened[i], closed: closed[i] }));
 }
 
@@ -40,7 +41,7 @@ export function openedHeatmap(ctx: QueryContext): OrNA<WeekHourHeatmap> {
 }
 
 export function closedHeatmap(ctx: QueryContext): WeekHourHeatmap {
-  return heatmap(ctx, ctx.closedRowsByRow(), ctx.tables.conversations.closedAt);
+  return heatmap(ctx, ctx.closedPositions(), ctx.tables.closed.closedAt);
 }
 
 /** Groups of rows by a dictionary-coded column. */
@@ -71,24 +72,25 @@ export function openedBreakdown(ctx: QueryContext, by: OpenedGrouping): OrNA<Gro
   }
 }
 
+/** Closed-family breakdowns count closed-order columns at the period's positions (sequential reads). */
 export function closedBreakdown(ctx: QueryContext, by: ClosedGrouping): Group[] {
   const { conversations, facts, dictionaries: d } = ctx.tables;
-  const rows = ctx.closedRowsByRow();
+  const positions = ctx.closedPositions();
   switch (by) {
     case 'category':
-      return groupByColumn(rows, conversations.category, d.categories);
+      return groupByColumn(positions, ctx.closedOrder(conversations.category), d.categories);
     case 'closedSource':
-      return groupByColumn(rows, conversations.closedSource, d.closedSources);
+      return groupByColumn(positions, ctx.closedOrder(conversations.closedSource), d.closedSources);
     case 'contactType':
-      return groupByColumn(rows, facts.contactType, contactTypeKeys);
+      return groupByColumn(positions, ctx.closedOrder(facts.contactType), contactTypeKeys);
   }
 }
 
 /** The Agg of one list duration column over the closed family. */
 export function durationAgg(ctx: QueryContext, key: ConversationDurationKey, measure: DurationMeasure = calendarTime): Agg {
-  const rows = ctx.closedRowsByRow();
+  const rows = ctx.closedRows();
   const get = durationGetter(ctx.tables, key, measure);
-  const values = new Float64Array(rows.length);
+  const values = scratchFloat64('duration-values', rows.length);
   let count = 0;
   for (let i = 0; i < rows.length; i++) {
     const value = get(rows[i]);
@@ -99,11 +101,11 @@ export function durationAgg(ctx: QueryContext, key: ConversationDurationKey, mea
 
 /** Response-weighted Agg of every response in the closed family's conversations. */
 export function responseTimeAgg(ctx: QueryContext, measure: DurationMeasure = calendarTime): Agg {
-  const rows = ctx.closedRowsByRow();
+  const rows = ctx.closedRows();
   const { responseOffsets } = ctx.tables.facts;
   let total = 0;
   for (const row of rows) total += responseOffsets[row + 1] - responseOffsets[row];
-  const values = new Float64Array(total);
+  const values = scratchFloat64('response-values', total);
   let count = 0;
   for (const row of rows) {
     for (let r = responseOffsets[row]; r < responseOffsets[row + 1]; r++) values[count++] = responseTime(ctx.tables, r, measure);

@@ -164,9 +164,32 @@ export function aggregateByGroup(values: Float64Array, groups: Uint32Array, coun
   return Array.from({ length: groupCount }, (_, group) => aggregator.result(group));
 }
 
-/** The Agg of values[0..count). */
+let bucketScratch = new Uint16Array(0);
+
+/** The Agg of values[0..count): one group, buckets computed once and reused by the second pass. */
 export function aggregate(values: Float64Array, count = values.length): Agg {
-  return aggregateByGroup(values, new Uint32Array(count), count, 1)[0];
+  const aggregator = new GroupAggregator(1);
+  if (bucketScratch.length < count) bucketScratch = new Uint16Array(Math.max(count, bucketScratch.length * 2));
+  const buckets = bucketScratch;
+  const histogram = aggregator.histogram;
+  let sum = 0;
+  for (let i = 0; i < count; i++) {
+    const value = values[i];
+    const bucket = value < 0 ? negativeBucket : bucketOf(value);
+    buckets[i] = bucket;
+    histogram[bucket]++;
+    sum += value;
+  }
+  aggregator.sums[0] = sum;
+  aggregator.plan();
+  const wanted = aggregator.wanted;
+  for (let i = 0; i < count; i++) if (wanted[buckets[i]]) aggregator.keep(0, values[i], buckets[i]);
+  aggregator.exactSumSource(() => {
+    let exact = 0n;
+    for (let i = 0; i < count; i++) exact += BigInt(values[i]);
+    return exact;
+  });
+  return aggregator.result(0);
 }
 
 /** The Agg of values[from..to). */

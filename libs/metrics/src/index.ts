@@ -15,3 +15,4 @@ export * from './activity-report.js';
 export * from './snapshot.js';
 export * from './table-encoding.js';
 export * from './calendar-durations.js';
+export * from './leaderboard-index.js';

@@ -1,4 +1,4 @@
-import type { LeaderboardEntry, LeaderboardLists, UserPerformanceRow } from '@parley/model';
+import type { Agg, LeaderboardEntry, LeaderboardLists, UserPerformanceRow } from '@parley/model';
 import { compareStrings } from '@parley/model';
 import type { CalendarDurations } from './calendar-durations.js';
 import { calendarDurations } from './calendar-durations.js';
@@ -6,6 +6,7 @@ import type { Dictionary } from './dictionary.js';
 import type { DurationMeasure } from './durations.js';
 import { calendarTime } from './durations.js';
 import { durationBucket, GroupAggregator, slotsPerGroup } from './group-aggregator.js';
+import { leaderboardIndexes } from './leaderboard-index.js';
 import type { QueryContext } from './query-context.js';
 
 // Leaderboard and user performance of seed 004 (D17, D18): closed-family conversations grouped by
@@ -15,6 +16,39 @@ interface Grouped {
   conversations: Uint32Array;
   resolution: GroupAggregator;
   response: GroupAggregator;
+}
+
+/** What the rankings read: conversations and the two Aggs per group code. */
+interface GroupResults {
+  conversations: Uint32Array;
+  resolution(code: number): Agg;
+  response(code: number): Agg;
+}
+
+function resultsOf(grouped: Grouped): GroupResults {
+  return {
+    conversations: grouped.conversations,
+    resolution: (code) => grouped.resolution.result(code),
+    response: (code) => grouped.response.result(code),
+  };
+}
+
+/**
+ * Unfiltered calendar periods read the materialised leaderboard indexes (two binary searches per
+ * group and bucket) instead of scanning every response; null when they cannot answer exactly.
+ */
+function indexedResults(ctx: QueryContext, measure: DurationMeasure): { byUser: GroupResults; byTeam: GroupResults } | null {
+  if (ctx.hasFilters || measure !== calendarTime) return null;
+  const indexes = leaderboardIndexes(ctx.tables);
+  const { startMs, endMs } = ctx.period;
+  const parts = [indexes.userResolution, indexes.userResponse, indexes.teamResolution, indexes.teamResponse];
+  if (!parts.every((index) => index.exact)) return null;
+  const [userResolution, userResponse, teamResolution, teamResponse] = parts.map((index) => index.aggregate(startMs, endMs));
+  if (!userResolution || !userResponse || !teamResolution || !teamResponse) return null;
+  return {
+    byUser: { conversations: userResolution.counts, resolution: (code) => userResolution.aggs[code], response: (code) => userResponse.aggs[code] },
+    byTeam: { conversations: teamResolution.counts, resolution: (code) => teamResolution.aggs[code], response: (code) => teamResponse.aggs[code] },
+  };
 }
 
 interface UserExtras {
@@ -37,7 +71,7 @@ function durationsFor(ctx: QueryContext, measure: DurationMeasure): CalendarDura
     resolutionMs: new Float64Array(conversations.count),
     resolutionBucket: new Uint16Array(conversations.count),
   };
-  for (const row of ctx.closedRowsByRow()) {
+  for (const row of ctx.closedRows()) {
     const resolution = measure(conversations.openedAt[row], conversations.closedAt[row], row);
     durations.resolutionMs[row] = resolution;
     durations.resolutionBucket[row] = durationBucket(resolution);
@@ -161,7 +195,7 @@ function groupClosed(ctx: QueryContext, measure: DurationMeasure): { byUser: Gro
   if (teams.find('') > 0) closingTeam = closingTeam.map((code) => (teams.isNone(code) ? 0 : code));
   const group = (size: number): Grouped => ({ conversations: new Uint32Array(size), resolution: new GroupAggregator(size), response: new GroupAggregator(size) });
   const targets: PassTargets = {
-    rows: ctx.closedRowsByRow(),
+    rows: ctx.closedRows(),
     closingUser: facts.closingUser,
     closingTeam,
     responseOffsets: facts.responseOffsets,
@@ -185,7 +219,7 @@ function userExtras(ctx: QueryContext, measure: DurationMeasure): UserExtras {
   const { conversations, facts } = ctx.tables;
   const size = ctx.tables.dictionaries.users.size;
   const extras: UserExtras = { firstResponse: new GroupAggregator(size), messagesSent: new Uint32Array(size), assignments: new Uint32Array(size) };
-  const rows = ctx.closedRowsByRow();
+  const rows = ctx.closedRows();
   const firstResponseTime = (row: number) => measure(conversations.openedAt[row], facts.firstResponseAt[row], row);
   for (const row of rows) {
     const user = facts.closingUser[row];
@@ -204,15 +238,19 @@ function userExtras(ctx: QueryContext, measure: DurationMeasure): UserExtras {
   return extras;
 }
 
-function rankLists(grouped: Grouped, dictionary: Dictionary): LeaderboardLists {
+function mapResults(grouped: { byUser: Grouped; byTeam: Grouped }): { byUser: GroupResults; byTeam: GroupResults } {
+  return { byUser: resultsOf(grouped.byUser), byTeam: resultsOf(grouped.byTeam) };
+}
+
+function rankLists(grouped: GroupResults, dictionary: Dictionary): LeaderboardLists {
   const entries: LeaderboardEntry[] = [];
   for (let code = 1; code < dictionary.size; code++) {
     if (grouped.conversations[code] === 0) continue;
     entries.push({
       id: dictionary.values[code] as string,
       conversations: grouped.conversations[code],
-      responseTime: grouped.response.result(code),
-      resolutionTime: grouped.resolution.result(code),
+      responseTime: grouped.response(code),
+      resolutionTime: grouped.resolution(code),
     });
   }
   const byMean = (measure: 'responseTime' | 'resolutionTime') => (a: LeaderboardEntry, b: LeaderboardEntry) =>
@@ -224,19 +262,19 @@ function rankLists(grouped: Grouped, dictionary: Dictionary): LeaderboardLists {
 }
 
 export function leaderboard(ctx: QueryContext, measure: DurationMeasure = calendarTime): { byUser: LeaderboardLists; byTeam: LeaderboardLists } {
-  const { byUser, byTeam } = groupClosed(ctx, measure);
+  const { byUser, byTeam } = indexedResults(ctx, measure) ?? mapResults(groupClosed(ctx, measure));
   const d = ctx.tables.dictionaries;
   return { byUser: rankLists(byUser, d.users), byTeam: rankLists(byTeam, d.teams) };
 }
 
 export function userPerformance(ctx: QueryContext, measure: DurationMeasure = calendarTime): UserPerformanceRow[] {
-  const { byUser } = groupClosed(ctx, measure);
+  const { byUser } = indexedResults(ctx, measure) ?? mapResults(groupClosed(ctx, measure));
   const extras = userExtras(ctx, measure);
   const users = ctx.tables.dictionaries.users;
   const rows: UserPerformanceRow[] = [];
   for (let code = 1; code < users.size; code++) {
     if (byUser.conversations[code] === 0) continue;
-    const responseTime = byUser.response.result(code);
+    const responseTime = byUser.response(code);
     rows.push({
       userId: users.values[code] as string,
       conversationsClosed: byUser.conversations[code],
@@ -244,7 +282,7 @@ export function userPerformance(ctx: QueryContext, measure: DurationMeasure = ca
       responses: responseTime.count,
       firstResponseTime: extras.firstResponse.result(code),
       responseTime,
-      resolutionTime: byUser.resolution.result(code),
+      resolutionTime: byUser.resolution(code),
       assignments: extras.assignments[code],
     });
   }

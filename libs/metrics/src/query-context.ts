@@ -2,6 +2,7 @@ import type { ConversationFilterName, Filters, Period, ReportFamily } from '@par
 import { activeFilters, applicableFilters } from '@parley/model';
 import type { Dictionary } from './dictionary.js';
 import { LocalBuckets } from './local-buckets.js';
+import { scratchUint32 } from './scratch.js';
 import type { WorkspaceTables } from './tables.js';
 import type { ZoneOffsets } from './time-zone.js';
 import { dateOfDay, dayOfDate, startOfLocalDay, TimeArgumentError, zoneOffsets } from './time-zone.js';
@@ -53,7 +54,7 @@ export class QueryContext {
   #buckets: LocalBuckets | null = null;
   #openedRows: Uint32Array | null = null;
   #closedRows: Uint32Array | null = null;
-  #closedRowsByRow: Uint32Array | null = null;
+  #closedPositions: Uint32Array | null = null;
 
   constructor(tables: WorkspaceTables, spec: QuerySpec) {
     this.tables = tables;
@@ -105,57 +106,69 @@ export class QueryContext {
       this.#openedRows = rowIdentity(this.tables).subarray(lo, hi);
       return this.#openedRows;
     }
-    const rows = new Uint32Array(hi - lo);
+    // Select into a scratch buffer, keep an exact-size copy: few bytes allocated per query.
+    const rows = scratchUint32('opened-rows', hi - lo);
     let count = 0;
     for (let row = lo; row < hi; row++) if (this.matches(row)) rows[count++] = row;
-    this.#openedRows = rows.subarray(0, count);
+    this.#openedRows = rows.slice(0, count);
     return this.#openedRows;
   }
 
   /** Counted-closed rows closed in the period that pass the filters, in (closedAt asc, id desc) order. Read-only. */
   closedRows(): Uint32Array {
     if (this.#closedRows) return this.#closedRows;
-    const { rows: index, closedAt } = this.tables.closed;
-    const lo = lowerBound(closedAt, this.period.startMs);
-    const hi = lowerBound(closedAt, this.period.endMs);
+    const index = this.tables.closed.rows;
     if (!this.hasFilters) {
+      const [lo, hi] = this.periodRange(this.tables.closed.closedAt);
       this.#closedRows = index.subarray(lo, hi);
       return this.#closedRows;
     }
-    const rows = new Uint32Array(hi - lo);
-    let count = 0;
-    for (let k = lo; k < hi; k++) {
-      const row = index[k];
-      if (this.matches(row)) rows[count++] = row;
-    }
-    this.#closedRows = rows.subarray(0, count);
+    const positions = this.closedPositions();
+    const rows = new Uint32Array(positions.length);
+    for (let i = 0; i < positions.length; i++) rows[i] = index[positions[i]];
+    this.#closedRows = rows;
     return this.#closedRows;
   }
 
   /**
-   * The same rows as closedRows(), in row order. Aggregates that do not care about order scan
-   * these: rows then sit close together in every column (closing order scatters them), which
-   * keeps the scans in cache.
+   * Positions in the closed index (closed order) of the period's filtered closed rows: a view of
+   * 0..n when unfiltered. Filters read their attributes in closed order too, so this is one
+   * sequential scan; closed-family aggregates read closed-order columns at these positions.
    */
-  closedRowsByRow(): Uint32Array {
-    if (this.#closedRowsByRow) return this.#closedRowsByRow;
-    // Scan, in row order, only rows whose openedAt can lead to a closure in the period (the
-    // workspace's longest and most negative open-to-close spans bound it), so no sort is needed.
-    const { countedClosedAt, maxCloseLagMs, minCloseLagMs } = closingSpans(this.tables);
-    const { startMs, endMs } = this.period;
-    const openedAt = this.tables.conversations.openedAt;
-    const lo = lowerBound(openedAt, startMs - maxCloseLagMs);
-    const hi = lowerBound(openedAt, endMs - minCloseLagMs + 1);
-    const [closedLo, closedHi] = this.periodRange(this.tables.closed.closedAt);
-    const rows = new Uint32Array(closedHi - closedLo);
-    let count = 0;
-    const filtered = this.hasFilters;
-    for (let row = lo; row < hi; row++) {
-      const closedAt = countedClosedAt[row];
-      if (closedAt >= startMs && closedAt < endMs && (!filtered || this.matches(row))) rows[count++] = row;
+  closedPositions(): Uint32Array {
+    if (this.#closedPositions) return this.#closedPositions;
+    const [lo, hi] = this.periodRange(this.tables.closed.closedAt);
+    if (!this.hasFilters) {
+      this.#closedPositions = rowIdentity(this.tables).subarray(lo, hi);
+      return this.#closedPositions;
     }
-    this.#closedRowsByRow = rows.subarray(0, count);
-    return this.#closedRowsByRow;
+    const filters = this.#compiled.map((filter) => ({ allowed: filter.allowed, column: closedOrder(this.tables, filter.column) }));
+    const positions = scratchUint32('closed-positions', hi - lo);
+    let count = 0;
+    if (filters.length === 1) {
+      // The usual case, without the per-filter loop.
+      const { allowed, column } = filters[0];
+      for (let k = lo; k < hi; k++) if (allowed[column[k]]) positions[count++] = k;
+      this.#closedPositions = positions.slice(0, count);
+      return this.#closedPositions;
+    }
+    for (let k = lo; k < hi; k++) {
+      let ok = true;
+      for (let f = 0; f < filters.length; f++) {
+        if (!filters[f].allowed[filters[f].column[k]]) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) positions[count++] = k;
+    }
+    this.#closedPositions = positions.slice(0, count);
+    return this.#closedPositions;
+  }
+
+  /** A conversation column read in closed order (closed index position → value), cached per tables. */
+  closedOrder<T extends Uint32Array | Uint8Array | Float64Array>(column: T): T {
+    return closedOrder(this.tables, column) as T;
   }
 
   /** [lo, hi) of a column sorted ascending that falls in the period. */
@@ -215,33 +228,27 @@ export class QueryContext {
   }
 }
 
-interface ClosingSpans {
-  /** closedAt of counted-closed rows, NaN for the others. */
-  countedClosedAt: Float64Array;
-  /** The largest and smallest closedAt − openedAt over counted-closed rows (0 when none). */
-  maxCloseLagMs: number;
-  minCloseLagMs: number;
-}
+const closedOrders = new WeakMap<WorkspaceTables, Map<ArrayLike<number> | null, ArrayLike<number>>>();
 
-const spans = new WeakMap<WorkspaceTables, ClosingSpans>();
-
-function closingSpans(tables: WorkspaceTables): ClosingSpans {
-  let result = spans.get(tables);
-  if (result) return result;
-  const { openedAt, closedAt, count } = tables.conversations;
-  const countedClosedAt = new Float64Array(count).fill(NaN);
-  let maxCloseLagMs = 0;
-  let minCloseLagMs = 0;
-  for (let row = 0; row < count; row++) {
-    if (!tables.facts.countedClosed[row]) continue;
-    countedClosedAt[row] = closedAt[row];
-    const lag = closedAt[row] - openedAt[row];
-    if (lag > maxCloseLagMs) maxCloseLagMs = lag;
-    if (lag < minCloseLagMs) minCloseLagMs = lag;
+/** column[closed.rows[k]] for every closed index position k (the row itself for a null column). */
+function closedOrder(tables: WorkspaceTables, column: ArrayLike<number> | null): ArrayLike<number> {
+  let perTables = closedOrders.get(tables);
+  if (!perTables) {
+    perTables = new Map();
+    closedOrders.set(tables, perTables);
   }
-  result = { countedClosedAt, maxCloseLagMs, minCloseLagMs };
-  spans.set(tables, result);
-  return result;
+  let ordered = perTables.get(column);
+  if (!ordered) {
+    const rows = tables.closed.rows;
+    if (column === null) ordered = rows;
+    else {
+      const out = new (column.constructor as new (length: number) => Uint32Array)(rows.length);
+      for (let k = 0; k < rows.length; k++) out[k] = column[rows[k]];
+      ordered = out;
+    }
+    perTables.set(column, ordered);
+  }
+  return ordered;
 }
 
 const identities = new WeakMap<WorkspaceTables, Uint32Array>();
