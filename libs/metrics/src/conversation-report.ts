@@ -88,6 +88,19 @@ export function closedBreakdown(ctx: QueryContext, by: ClosedGrouping): Group[] 
 
 /** The Agg of one list duration column over the closed family. */
 export function durationAgg(ctx: QueryContext, key: ConversationDurationKey, measure: DurationMeasure = calendarTime): Agg {
+  if (measure === calendarTime) {
+    // Calendar durations of the closed conversations, in closed order, derived once per tables:
+    // the period's values are then read at its positions without touching the rows.
+    const ordered = closedOrderDurations(ctx, key);
+    const positions = ctx.closedPositions();
+    const values = scratchFloat64('duration-values', positions.length);
+    let count = 0;
+    for (let i = 0; i < positions.length; i++) {
+      const value = ordered[positions[i]];
+      if (value === value) values[count++] = value;
+    }
+    return aggregate(values, count);
+  }
   const rows = ctx.closedRows();
   const get = durationGetter(ctx.tables, key, measure);
   const values = scratchFloat64('duration-values', rows.length);
@@ -97,6 +110,25 @@ export function durationAgg(ctx: QueryContext, key: ConversationDurationKey, mea
     if (value === value) values[count++] = value;
   }
   return aggregate(values, count);
+}
+
+const orderedDurations = new WeakMap<object, Map<ConversationDurationKey, Float64Array>>();
+
+function closedOrderDurations(ctx: QueryContext, key: ConversationDurationKey): Float64Array {
+  let perTables = orderedDurations.get(ctx.tables);
+  if (!perTables) {
+    perTables = new Map();
+    orderedDurations.set(ctx.tables, perTables);
+  }
+  let ordered = perTables.get(key);
+  if (!ordered) {
+    const get = durationGetter(ctx.tables, key, calendarTime);
+    const rows = ctx.tables.closed.rows;
+    ordered = new Float64Array(rows.length);
+    for (let k = 0; k < rows.length; k++) ordered[k] = get(rows[k]);
+    perTables.set(key, ordered);
+  }
+  return ordered;
 }
 
 /** Response-weighted Agg of every response in the closed family's conversations. */

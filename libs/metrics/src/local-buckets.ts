@@ -48,7 +48,7 @@ export class LocalBuckets {
     return weekdayOfDay(day) * 24 + Math.floor((local - day * dayMs) / hourMs);
   }
 
-  /** Adds 1 to counts[weekday * 24 + hour] for the instant at[row] of every row. */
+  /** Adds 1 to counts[weekday * 24 + hour] for the instant at[row] of every row (rows strictly increasing). */
   countCells(rows: Uint32Array, at: Float64Array, counts: Uint32Array): void {
     const cells = this.#slotCells;
     if (!cells) {
@@ -56,7 +56,13 @@ export class LocalBuckets {
       return;
     }
     const base = this.#slotBase;
-    for (let i = 0; i < rows.length; i++) counts[cells[Math.floor((at[rows[i]] - base) / slotMs)]]++;
+    const n = rows.length;
+    if (n > 0 && rows[n - 1] - rows[0] === n - 1) {
+      // Rows are strictly increasing, so this is a contiguous range: read `at` directly.
+      for (let row = rows[0], end = rows[0] + n; row < end; row++) counts[cells[((at[row] - base) / slotMs) | 0]]++;
+      return;
+    }
+    for (let i = 0; i < n; i++) counts[cells[((at[rows[i]] - base) / slotMs) | 0]]++;
   }
 
   /** Adds 1 to counts[day index] for the instant at[row] of every row. */
