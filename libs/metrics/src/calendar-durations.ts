@@ -43,3 +43,9 @@ export function calendarDurations(tables: WorkspaceTables): CalendarDurations {
   cache.set(tables, durations);
   return durations;
 }
+
+/** Bytes held by the calendar-durations cache of these tables (0 when not built). */
+export function calendarDurationsBytes(tables: WorkspaceTables): number {
+  const durations = cache.get(tables);
+  return durations ? Object.values(durations).reduce((sum: number, column: ArrayBufferView) => sum + column.byteLength, 0) : 0;
+}

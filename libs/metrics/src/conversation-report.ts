@@ -141,6 +141,13 @@ export function durationAgg(ctx: QueryContext, key: ConversationDurationKey, mea
 
 const orderedDurations = new WeakMap<object, Map<ConversationDurationKey, Float64Array>>();
 
+/** Bytes held by the closed-order duration columns cached for these tables. */
+export function orderedDurationBytes(tables: object): number {
+  let bytes = 0;
+  for (const column of orderedDurations.get(tables)?.values() ?? []) bytes += column.byteLength;
+  return bytes;
+}
+
 function closedOrderDurations(ctx: QueryContext, key: ConversationDurationKey): Float64Array {
   let perTables = orderedDurations.get(ctx.tables);
   if (!perTables) {

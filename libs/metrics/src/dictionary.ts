@@ -9,10 +9,13 @@ export class Dictionary {
   #codes = new Map<string, number>();
   #emptyCode = -1;
 
-  /** The code of a stored value; non-string scalars are kept as their string form. */
+  /**
+   * The code of a stored value. Ids, sources and names are strings; any other value (a number
+   * where an id belongs) names nothing and is coded as none.
+   */
   code(value: unknown): number {
-    if (value === null || value === undefined) return noneCode;
-    const text = typeof value === 'string' ? value : String(value);
+    if (typeof value !== 'string') return noneCode;
+    const text = value;
     let code = this.#codes.get(text);
     if (code === undefined) {
       code = this.values.length;

@@ -16,3 +16,4 @@ export * from './snapshot.js';
 export * from './table-encoding.js';
 export * from './calendar-durations.js';
 export * from './leaderboard-index.js';
+export * from './derived-caches.js';

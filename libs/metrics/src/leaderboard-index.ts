@@ -27,6 +27,10 @@ export class GroupedDurationIndex {
   #values: Float64Array;
   /** prefix[i] = sum of values of the entry's list before i (restarting at each list). */
   #prefix: Float64Array;
+  get byteLength(): number {
+    return this.#offsets.byteLength + this.#closedAt.byteLength + this.#values.byteLength + this.#prefix.byteLength;
+  }
+
   /** False when some list's sums leave the exact float range: callers fall back to scanning. */
   readonly exact: boolean;
 
@@ -186,3 +190,9 @@ export function leaderboardIndexes(tables: WorkspaceTables): LeaderboardIndexes 
   return result;
 }
 
+
+/** Bytes held by the leaderboard indexes of these tables (0 when not built). */
+export function leaderboardIndexBytes(tables: WorkspaceTables): number {
+  const built = indexes.get(tables);
+  return built ? Object.values(built).reduce((sum: number, index: GroupedDurationIndex) => sum + index.byteLength, 0) : 0;
+}

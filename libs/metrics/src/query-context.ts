@@ -275,3 +275,10 @@ export function lowerBound(sorted: Float64Array, target: number): number {
   }
   return lo;
 }
+
+/** Bytes held by the closed-order columns and row identity cached for these tables. */
+export function queryCacheBytes(tables: WorkspaceTables): number {
+  let bytes = identities.get(tables)?.byteLength ?? 0;
+  for (const [column, ordered] of closedOrders.get(tables) ?? []) if (column !== null) bytes += (ordered as Uint32Array).byteLength;
+  return bytes;
+}

@@ -159,7 +159,7 @@ export class TableBuilder implements ValidRecordSink {
         const code = d.contacts.code(id);
         if (this.#contactNames[code] === undefined) this.#contactsLoaded++;
         const name = record.name;
-        this.#contactNames[code] = typeof name === 'string' ? name : name == null ? null : String(name);
+        this.#contactNames[code] = typeof name === 'string' ? name : null;
         return;
       }
       case 'conversations':
@@ -232,7 +232,7 @@ export class TableBuilder implements ValidRecordSink {
     store(c.pageUrl, slot, fresh, d.pageUrls.code(record.pageUrl));
     store(c.chatflow, slot, fresh, d.chatflows.code(record.chatflowId));
     const summary = record.summary;
-    this.#convSummary[slot] = typeof summary === 'string' ? summary : summary == null ? null : String(summary);
+    this.#convSummary[slot] = typeof summary === 'string' ? summary : null;
     this.#convTags[slot] = tagCodes(record.tags, d.tags);
   }
 
@@ -409,12 +409,15 @@ export class TableBuilder implements ValidRecordSink {
   }
 }
 
-/** Distinct tag codes of a conversation (D25: duplicates count once); null when it has none. */
+/**
+ * Distinct tag codes of a conversation (D25: duplicates count once); null when it has none. A tag
+ * is a non-empty string: "" or a non-string element tags nothing.
+ */
 function tagCodes(tags: unknown, dictionary: Dictionary): number[] | null {
   if (!Array.isArray(tags) || tags.length === 0) return null;
   const codes: number[] = [];
   for (const tag of tags) {
-    if (tag === null || tag === undefined) continue;
+    if (typeof tag !== 'string' || tag === '') continue;
     const code = dictionary.code(tag);
     if (!codes.includes(code)) codes.push(code);
   }

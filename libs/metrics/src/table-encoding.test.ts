@@ -195,8 +195,8 @@ describe('encodeTables / decodeTables', () => {
         conversations: [{ id: 'c1', contactId: 'k2', openedAt: 5, closedAt: 7, closedSource: 'user', summary: 12, category: 3, tags: [1, 'x', null] }],
       }),
     );
-    // 42 -> '42'; a null name is null (a known contact without name), not undefined
-    expect([raw.contactNames[1], raw.contactNames[2]]).toStrictEqual(['42', null]);
+    // a non-string name is no name: null (a known contact), not undefined (an unknown one)
+    expect([raw.contactNames[1], raw.contactNames[2]]).toStrictEqual([null, null]);
     expectSameTables(decodeTables(encodeTables(raw)), raw);
   });
 

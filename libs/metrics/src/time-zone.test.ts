@@ -312,3 +312,13 @@ describe('startOfLocalDay', () => {
     expect(['2024-03-30', '2024-03-31', '2024-04-01', '2024-10-26', '2024-10-27', '2024-10-28'].map(length)).toStrictEqual([24, 23, 24, 24, 25, 24]);
   });
 });
+
+describe('startOfLocalDay on a date the zone skips', () => {
+  it('starts Pacific/Apia 2011-12-30 (skipped across the date line) where 12-31 starts, an empty day', () => {
+    // Apia jumped from 2011-12-29 23:59:59 (UTC−10) to 2011-12-31 00:00 (UTC+14): that instant
+    // is 2011-12-30T10:00Z = 1325239200000, the first whose local date is on or after 12-30.
+    const apia = zoneOffsets('Pacific/Apia');
+    expect(startOfLocalDay(apia, dayOfDate('2011-12-30'))).toBe(1325239200000);
+    expect(startOfLocalDay(apia, dayOfDate('2011-12-31'))).toBe(1325239200000);
+  });
+});

@@ -209,5 +209,12 @@ export function startOfLocalDay(zone: ZoneOffsets, day: number): number {
     if (candidate >= segment.start && candidate < segment.end && candidate < best) best = candidate;
     if (segment.start !== -Infinity && segment.start < best && zone.localDay(segment.start) === day) best = segment.start;
   }
+  if (best !== Infinity) return best;
+  // A date that never happens (a zone skipping a whole day across the date line): the period
+  // starts at the first instant of a later date, the transition that jumps over it.
+  for (const segment of segments) {
+    if (segment.start === -Infinity) continue;
+    if (zone.localDay(segment.start) > day && zone.localDay(segment.start - 1) < day) best = Math.min(best, segment.start);
+  }
   return best;
 }
