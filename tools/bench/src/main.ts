@@ -1,0 +1,54 @@
+import { availableParallelism, totalmem } from 'node:os';
+import { defaultTimingPolicy } from './bench-config.js';
+import { HelpRequested, parseBenchOptions, UsageError } from './cli-options.js';
+import { peakResidentBytes } from './memory.js';
+import { stderrLog } from './progress.js';
+import type { ResultRow } from './result-rows.js';
+import { resultRows } from './result-rows.js';
+import type { SizeResult } from './size-run.js';
+import { runSize } from './size-run.js';
+import { checkTargets, formatTargets } from './targets.js';
+import { peerNote, sizeTable } from './text-report.js';
+import { benchRecipe } from './workspace-generation.js';
+
+// `npm run bench`: parley vs Arquero vs DuckDB on the demo workspace at several sizes.
+
+async function main(argv: readonly string[]): Promise<number> {
+  let options;
+  try {
+    options = parseBenchOptions(argv);
+  } catch (error) {
+    if (error instanceof HelpRequested) {
+      process.stdout.write(`${error.message}\n`);
+      return 0;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const log = stderrLog();
+  const started = performance.now();
+  const policy = { ...defaultTimingPolicy, minRuns: options.minRuns };
+  const results: SizeResult[] = [];
+  const rows: ResultRow[] = [];
+  log(`Node ${process.version}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; sizes ${options.sizes.join(', ')}`);
+  for (const size of options.sizes) {
+    const result = await runSize(benchRecipe(size, options.messagesPerConversation.get(size)), { fresh: options.fresh, policy, log });
+    results.push(result);
+    rows.push(...resultRows(result));
+    log(`${size.toLocaleString('en-US')}: done in ${(result.elapsedMs / 1000).toFixed(0)} s`);
+    if (!options.json) process.stdout.write(`\n${sizeTable(result)}\n`);
+  }
+  const totalSeconds = (performance.now() - started) / 1000;
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(rows, null, 1)}\n`);
+  } else {
+    process.stdout.write(`\n${peerNote}\n\n${formatTargets(checkTargets(results))}\n`);
+    process.stdout.write(`\nTotal ${totalSeconds.toFixed(0)} s, peak RSS ${(peakResidentBytes() / 2 ** 30).toFixed(1)} GiB.\n`);
+  }
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));
