@@ -83,8 +83,10 @@ export class GroupedDurationIndex {
           los[bucket] = his[bucket] = from;
           continue;
         }
-        const lo = lowerBoundIn(this.#closedAt, startMs, from, to);
-        const hi = lowerBoundIn(this.#closedAt, endMs, lo, to);
+        // Periods often cover a whole list's start or end (the latest days): skip those searches.
+        const closedAt = this.#closedAt;
+        const lo = closedAt[from] >= startMs ? from : lowerBoundIn(closedAt, startMs, from, to);
+        const hi = closedAt[to - 1] < endMs ? to : lowerBoundIn(closedAt, endMs, lo, to);
         los[bucket] = lo;
         his[bucket] = hi;
         if (hi === lo) continue;
