@@ -71,7 +71,6 @@ export class TableBuilder implements ValidRecordSink {
   readonly dictionaries = createDictionaries();
   readonly rejected = zeroCounts();
   #workspace: WorkspaceInfo | null = null;
-  #unique: boolean;
   #small = { users: new Set<string>(), teams: new Set<string>(), channels: new Set<string>() };
   #contactNames: (string | null | undefined)[] = [];
   #contactsLoaded = 0;
@@ -128,7 +127,6 @@ export class TableBuilder implements ValidRecordSink {
 
   constructor(options: TableBuilderOptions = {}) {
     const unique = options.uniqueIds ?? false;
-    this.#unique = unique;
     this.#conversations = new Slots(false);
     this.#assignments = new Slots(unique);
     this.#messages = new Slots(unique);
@@ -402,10 +400,6 @@ export class TableBuilder implements ValidRecordSink {
       table.firstConnection[i] = 1;
     }
     return table;
-  }
-
-  get uniqueIds(): boolean {
-    return this.#unique;
   }
 }
 
