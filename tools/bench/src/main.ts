@@ -5,6 +5,8 @@ import { peakResidentBytes } from './memory.js';
 import { stderrLog } from './progress.js';
 import type { ResultRow } from './result-rows.js';
 import { resultRows } from './result-rows.js';
+import type { SizeJob } from './size-process.js';
+import { childFlag, runSizeInChild } from './size-process.js';
 import type { SizeResult } from './size-run.js';
 import { runSize } from './size-run.js';
 import { checkTargets, formatTargets } from './targets.js';
@@ -13,7 +15,16 @@ import { benchRecipe } from './workspace-generation.js';
 
 // `npm run bench`: parley vs Arquero vs DuckDB on the demo workspace at several sizes.
 
+/** The child side of runSizeInChild: one size, its result as JSON on stdout. */
+async function sizeChild(jobJson: string): Promise<number> {
+  const job = JSON.parse(jobJson) as SizeJob;
+  const result = await runSize(job.recipe, { fresh: job.fresh, policy: job.policy, log: stderrLog() });
+  process.stdout.write(JSON.stringify(result));
+  return 0;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === childFlag) return sizeChild(argv[1]);
   let options;
   try {
     options = parseBenchOptions(argv);
@@ -35,7 +46,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const rows: ResultRow[] = [];
   log(`Node ${process.version}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; sizes ${options.sizes.join(', ')}`);
   for (const size of options.sizes) {
-    const result = await runSize(benchRecipe(size, options.messagesPerConversation.get(size)), { fresh: options.fresh, policy, log });
+    const result = await runSizeInChild({ recipe: benchRecipe(size, options.messagesPerConversation.get(size)), fresh: options.fresh, policy });
     results.push(result);
     rows.push(...resultRows(result));
     log(`${size.toLocaleString('en-US')}: done in ${(result.elapsedMs / 1000).toFixed(0)} s`);
@@ -46,7 +57,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(rows, null, 1)}\n`);
   } else {
     process.stdout.write(`\n${peerNote}\n\n${formatTargets(checkTargets(results))}\n`);
-    process.stdout.write(`\nTotal ${totalSeconds.toFixed(0)} s, peak RSS ${(peakResidentBytes() / 2 ** 30).toFixed(1)} GiB.\n`);
+    process.stdout.write(`\nTotal ${totalSeconds.toFixed(0)} s, peak RSS ${(Math.max(peakResidentBytes(), ...results.map((r) => r.peakRssBytes)) / 2 ** 30).toFixed(1)} GiB (the largest size's process).\n`);
   }
   return 0;
 }
