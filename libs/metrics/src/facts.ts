@@ -6,6 +6,12 @@ import type { ClosedIndex, ConversationFacts, ConversationTable, ResponseTable }
 // Per-conversation facts of metrics.md, made exact by snapshot.md §6. Computed once per workspace,
 // independent of any period; durations are left to query time (only instants are kept).
 
+/**
+ * Bumped whenever the derivation below (or the tables' layout) changes: a cache holding facts of
+ * another version derives them again from its stored records instead of trusting them.
+ */
+export const factsVersion = 1;
+
 export interface FactInput {
   conversations: ConversationTable;
   closedSourceNone: (code: number) => boolean;

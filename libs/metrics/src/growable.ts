@@ -13,6 +13,14 @@ export class GrowableColumn<T extends TypedArray> {
     this.#data = new make(initialCapacity);
   }
 
+  /** A column holding a copy of `values` (restoring a builder's state). */
+  static of<T extends TypedArray>(make: TypedArrayConstructor<T>, values: ArrayLike<number>): GrowableColumn<T> {
+    const column = new GrowableColumn(make, Math.max(1024, values.length));
+    column.#data.set(values);
+    column.length = values.length;
+    return column;
+  }
+
   push(value: number): number {
     if (this.length === this.#data.length) this.#grow();
     this.#data[this.length] = value;
@@ -25,6 +33,11 @@ export class GrowableColumn<T extends TypedArray> {
 
   get(index: number): number {
     return this.#data[index];
+  }
+
+  /** The filled part without copying: valid until the next push or set. */
+  view(): T {
+    return this.#data.subarray(0, this.length) as T;
   }
 
   /** The filled part, trimmed to length (a copy, so the builder can be dropped). */

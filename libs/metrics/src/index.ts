@@ -17,3 +17,4 @@ export * from './table-encoding.js';
 export * from './calendar-durations.js';
 export * from './leaderboard-index.js';
 export * from './derived-caches.js';
+export { factsVersion } from './facts.js';

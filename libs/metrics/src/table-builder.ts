@@ -2,8 +2,7 @@ import type { CollectionCounts, CollectionName, RecordLocation, ValidRecordSink,
 import { collections, contactEventTypes, senderTypes } from '@parley/model';
 import { Dictionary } from './dictionary.js';
 import { deriveFacts } from './facts.js';
-import type { GrowableColumn } from './growable.js';
-import { float64Column, int32Column, permute, uint32Column, uint8Column } from './growable.js';
+import { float64Column, GrowableColumn, int32Column, permute, uint32Column, uint8Column } from './growable.js';
 import { breakTiesById, stableArgsort } from './sorting.js';
 import type { ContactEventTable, CsatTable, Dictionaries, MessageTable, WorkspaceTables } from './tables.js';
 
@@ -20,6 +19,29 @@ export interface TableBuilderOptions {
 
 const senderTypeIndex = new Map<unknown, number>(senderTypes.map((type, index) => [type, index]));
 const eventTypeIndex = new Map<unknown, number>(contactEventTypes.map((type, index) => [type, index]));
+
+/** The collections whose records a tombstone removes (contacts never are: architecture.md). */
+export type RemovableCollection = 'conversations' | 'assignments' | 'messages' | 'csat' | 'contactEvents';
+
+export type BuilderColumn = Float64Array | Uint32Array | Int32Array | Uint8Array;
+
+/** Bumped whenever the builder's state layout changes: a stored state of another format is rebuilt. */
+export const builderStateFormat = 'parley.builder-state.1';
+
+/** A TableBuilder's whole state: typed columns, string arrays and small JSON parts. */
+export interface BuilderState {
+  format: string;
+  unique: boolean;
+  workspace: WorkspaceInfo | null;
+  rejected: CollectionCounts;
+  small: { users: string[]; teams: string[]; channels: string[] };
+  contactsLoaded: number;
+  /** Contact names by code; 0 = no contact record. */
+  contactNames: (string | null | 0)[];
+  dictionaries: Record<string, (string | null)[]>;
+  strings: Record<string, (string | null)[]>;
+  columns: Record<string, BuilderColumn>;
+}
 
 export function zeroCounts(): CollectionCounts {
   return Object.fromEntries(collections.map((name) => [name, 0])) as CollectionCounts;
@@ -46,18 +68,62 @@ function createDictionaries(): Dictionaries {
 class Slots {
   #map: Map<string, number> | null;
   ids: string[] = [];
+  /** 1 for a slot whose record a tombstone removed (it comes back if the id is sent again). */
+  dead = uint8Column();
+  deadCount = 0;
   constructor(unique: boolean) {
     this.#map = unique ? null : new Map();
   }
   /** The slot for this id and whether it is new. */
   slot(id: string): { slot: number; fresh: boolean } {
     const existing = this.#map?.get(id);
-    if (existing !== undefined) return { slot: existing, fresh: false };
+    if (existing !== undefined) {
+      if (this.dead.get(existing) === 1) {
+        this.dead.set(existing, 0);
+        this.deadCount--;
+      }
+      return { slot: existing, fresh: false };
+    }
     const slot = this.ids.length;
     this.ids.push(id);
+    this.dead.push(0);
     this.#map?.set(id, slot);
     return { slot, fresh: true };
   }
+  /** Marks the record of `id` removed; false when there is none. */
+  remove(id: string): boolean {
+    if (this.#map === null) throw new Error('a builder of unique ids cannot remove records');
+    const slot = this.#map.get(id);
+    if (slot === undefined || this.dead.get(slot) === 1) return false;
+    this.dead.set(slot, 1);
+    this.deadCount++;
+    return true;
+  }
+  /** The slots still alive, in slot order; null when none was removed. */
+  liveSlots(): Uint32Array | null {
+    if (this.deadCount === 0) return null;
+    const dead = this.dead.view();
+    const live = new Uint32Array(dead.length - this.deadCount);
+    let k = 0;
+    for (let slot = 0; slot < dead.length; slot++) if (dead[slot] === 0) live[k++] = slot;
+    return live;
+  }
+  restore(ids: string[], dead: Uint8Array): void {
+    this.ids = ids;
+    this.dead = GrowableColumn.of(Uint8Array, dead);
+    this.deadCount = 0;
+    for (let slot = 0; slot < dead.length; slot++) this.deadCount += dead[slot];
+    if (this.#map) {
+      const map = new Map<string, number>();
+      for (let slot = 0; slot < ids.length; slot++) map.set(ids[slot], slot);
+      this.#map = map;
+    }
+  }
+}
+
+/** Keeps the given slots of a column (all of it when `live` is null). */
+function keep<T extends Float64Array | Uint32Array | Int32Array | Uint8Array>(column: T, live: Uint32Array | null): T {
+  return live === null ? column : permute(column, live);
 }
 
 function store(column: GrowableColumn<Float64Array | Uint32Array | Int32Array | Uint8Array>, slot: number, fresh: boolean, value: number): void {
@@ -125,8 +191,11 @@ export class TableBuilder implements ValidRecordSink {
     user: uint32Column(),
   };
 
+  #unique: boolean;
+
   constructor(options: TableBuilderOptions = {}) {
     const unique = options.uniqueIds ?? false;
+    this.#unique = unique;
     this.#conversations = new Slots(false);
     this.#assignments = new Slots(unique);
     this.#messages = new Slots(unique);
@@ -206,6 +275,110 @@ export class TableBuilder implements ValidRecordSink {
     }
   }
 
+  /**
+   * A tombstone (`{ id, deleted: true }`, architecture.md): removes the record of that id from the
+   * collections that allow it; a later record with the id brings it back. False when unknown.
+   */
+  remove(collection: RemovableCollection, id: string): boolean {
+    switch (collection) {
+      case 'conversations':
+        return this.#conversations.remove(id);
+      case 'assignments':
+        return this.#assignments.remove(id);
+      case 'messages':
+        return this.#messages.remove(id);
+      case 'csat':
+        return this.#csat.remove(id);
+      case 'contactEvents':
+        return this.#events.remove(id);
+    }
+  }
+
+  /**
+   * Everything the builder holds, as typed columns and string arrays (no object per record), so a
+   * store can persist it and a later session go on upserting where this one stopped.
+   */
+  state(): BuilderState {
+    const columns: Record<string, BuilderColumn> = {};
+    const strings: Record<string, (string | null)[]> = {};
+    const put = (prefix: string, group: Record<string, GrowableColumn<BuilderColumn>>) => {
+      for (const [name, column] of Object.entries(group)) columns[`${prefix}.${name}`] = column.finish();
+    };
+    put('conversations', this.#conv);
+    put('assignments', this.#asg);
+    put('messages', this.#msg);
+    put('csat', this.#cs);
+    put('contactEvents', this.#ev);
+    const slots = { conversations: this.#conversations, assignments: this.#assignments, messages: this.#messages, csat: this.#csat, contactEvents: this.#events };
+    for (const [name, slot] of Object.entries(slots)) {
+      strings[`${name}.ids`] = slot.ids;
+      columns[`${name}.dead`] = slot.dead.finish();
+    }
+    columns['conversations.slotOfKey'] = this.#conversationSlotOfKey.finish();
+    strings['conversations.summary'] = this.#convSummary;
+    const tagOffsets = new Uint32Array(this.#convTags.length + 1);
+    for (let slot = 0; slot < this.#convTags.length; slot++) tagOffsets[slot + 1] = tagOffsets[slot] + (this.#convTags[slot]?.length ?? 0);
+    const tagCodes = new Uint32Array(tagOffsets[this.#convTags.length]);
+    this.#convTags.forEach((tags, slot) => tags && tagCodes.set(tags, tagOffsets[slot]));
+    columns['conversations.tagOffsets'] = tagOffsets;
+    columns['conversations.tagCodes'] = tagCodes;
+    const dictionaries: Record<string, (string | null)[]> = { conversationKeys: this.#conversationKeys.values };
+    for (const [name, dictionary] of Object.entries(this.dictionaries)) dictionaries[name] = (dictionary as Dictionary).values;
+    return {
+      format: builderStateFormat,
+      unique: this.#unique,
+      workspace: this.#workspace,
+      rejected: { ...this.rejected },
+      small: { users: [...this.#small.users], teams: [...this.#small.teams], channels: [...this.#small.channels] },
+      contactsLoaded: this.#contactsLoaded,
+      contactNames: Array.from(this.#contactNames, (name) => (name === undefined ? 0 : name)),
+      dictionaries,
+      strings,
+      columns,
+    };
+  }
+
+  /** A builder that goes on from a state(). */
+  static fromState(state: BuilderState): TableBuilder {
+    if (state.format !== builderStateFormat) throw new Error(`builder state of format ${String(state.format)}, expected ${builderStateFormat}`);
+    const builder = new TableBuilder({ uniqueIds: state.unique });
+    builder.#restore(state);
+    return builder;
+  }
+
+  #restore(state: BuilderState): void {
+    this.#workspace = state.workspace;
+    Object.assign(this.rejected, state.rejected);
+    this.#small = { users: new Set(state.small.users), teams: new Set(state.small.teams), channels: new Set(state.small.channels) };
+    this.#contactsLoaded = state.contactsLoaded;
+    this.#contactNames = state.contactNames.map((name) => (name === 0 ? undefined : name));
+    const { dictionaries, strings, columns } = state;
+    this.#conversationKeys = Dictionary.from(dictionaries.conversationKeys);
+    for (const name of Object.keys(this.dictionaries) as (keyof Dictionaries)[]) this.dictionaries[name] = Dictionary.from(dictionaries[name]);
+    const take = (prefix: string, group: Record<string, GrowableColumn<BuilderColumn>>) => {
+      for (const [name, column] of Object.entries(group)) {
+        const values = columns[`${prefix}.${name}`];
+        if (!values) throw new Error(`builder state without column ${prefix}.${name}`);
+        group[name] = GrowableColumn.of(column.finish().constructor as new (length: number) => BuilderColumn, values);
+      }
+    };
+    take('conversations', this.#conv);
+    take('assignments', this.#asg);
+    take('messages', this.#msg);
+    take('csat', this.#cs);
+    take('contactEvents', this.#ev);
+    const slots = { conversations: this.#conversations, assignments: this.#assignments, messages: this.#messages, csat: this.#csat, contactEvents: this.#events };
+    for (const [name, slot] of Object.entries(slots)) slot.restore(strings[`${name}.ids`] as string[], columns[`${name}.dead`] as Uint8Array);
+    this.#conversationSlotOfKey = GrowableColumn.of(Int32Array, columns['conversations.slotOfKey']);
+    this.#convSummary = strings['conversations.summary'];
+    const tagOffsets = columns['conversations.tagOffsets'];
+    const tagCodes = columns['conversations.tagCodes'];
+    this.#convTags = [];
+    for (let slot = 0; slot + 1 < tagOffsets.length; slot++) {
+      this.#convTags.push(tagOffsets[slot + 1] > tagOffsets[slot] ? Array.from(tagCodes.subarray(tagOffsets[slot], tagOffsets[slot + 1])) : null);
+    }
+  }
+
   #addConversation(id: string, record: Record<string, unknown>): void {
     const d = this.dictionaries;
     const key = this.#conversationKeys.code(id);
@@ -214,6 +387,7 @@ export class TableBuilder implements ValidRecordSink {
     const fresh = existing === -1;
     const slot = fresh ? this.#conversations.slot(id).slot : existing;
     if (fresh) this.#conversationSlotOfKey.set(key, slot);
+    else if (this.#conversations.deadCount > 0) this.#conversations.slot(id); // brings a removed one back
     const c = this.#conv;
     store(c.key, slot, fresh, key);
     store(c.openedAt, slot, fresh, record.openedAt as number);
@@ -240,7 +414,11 @@ export class TableBuilder implements ValidRecordSink {
     const slotIds = this.#conversations.ids;
     const c = this.#conv;
     const openedAtBySlot = c.openedAt.finish();
-    const order = stableArgsort(openedAtBySlot);
+    let order = stableArgsort(openedAtBySlot);
+    if (this.#conversations.deadCount > 0) {
+      const dead = this.#conversations.dead.view();
+      order = order.filter((slot) => dead[slot] === 0);
+    }
     breakTiesById(order, openedAtBySlot, slotIds);
     const n = order.length;
 
@@ -292,11 +470,14 @@ export class TableBuilder implements ValidRecordSink {
       return rows;
     };
 
-    const messageConversation = resolve(this.#msg.conversation.finish());
-    const messageAt = this.#msg.at.finish();
-    const messageDirection = this.#msg.direction.finish();
-    const messageSenderType = this.#msg.senderType.finish();
-    const messageUser = this.#msg.user.finish();
+    const liveMessages = this.#messages.liveSlots();
+    const liveAssignments = this.#assignments.liveSlots();
+    const liveCsat = this.#csat.liveSlots();
+    const messageConversation = resolve(keep(this.#msg.conversation.finish(), liveMessages));
+    const messageAt = keep(this.#msg.at.finish(), liveMessages);
+    const messageDirection = keep(this.#msg.direction.finish(), liveMessages);
+    const messageSenderType = keep(this.#msg.senderType.finish(), liveMessages);
+    const messageUser = keep(this.#msg.user.finish(), liveMessages);
     const derived = deriveFacts({
       conversations,
       closedSourceNone: (code) => d.closedSources.isNone(code),
@@ -304,13 +485,13 @@ export class TableBuilder implements ValidRecordSink {
       userIsNone: (code) => d.users.isNone(code),
       contactCount: d.contacts.size,
       assignments: {
-        ids: this.#assignments.ids,
-        conversation: resolve(this.#asg.conversation.finish()),
-        at: this.#asg.at.finish(),
-        user: this.#asg.user.finish(),
+        ids: liveIds(this.#assignments.ids, liveAssignments),
+        conversation: resolve(keep(this.#asg.conversation.finish(), liveAssignments)),
+        at: keep(this.#asg.at.finish(), liveAssignments),
+        user: keep(this.#asg.user.finish(), liveAssignments),
       },
       messages: {
-        ids: this.#messages.ids,
+        ids: liveIds(this.#messages.ids, liveMessages),
         conversation: messageConversation,
         at: messageAt,
         direction: messageDirection,
@@ -325,19 +506,19 @@ export class TableBuilder implements ValidRecordSink {
       at: permute(messageAt, messageOrder),
       direction: permute(messageDirection, messageOrder),
       senderType: permute(messageSenderType, messageOrder),
-      channel: permute(this.#msg.channel.finish(), messageOrder),
-      contact: permute(this.#msg.contact.finish(), messageOrder),
+      channel: permute(keep(this.#msg.channel.finish(), liveMessages), messageOrder),
+      contact: permute(keep(this.#msg.contact.finish(), liveMessages), messageOrder),
       user: permute(messageUser, messageOrder),
       conversation: permute(messageConversation, messageOrder),
     };
 
-    const csatAt = this.#cs.at.finish();
+    const csatAt = keep(this.#cs.at.finish(), liveCsat);
     const csatOrder = stableArgsort(csatAt);
     const csat: CsatTable = {
       count: csatOrder.length,
       at: permute(csatAt, csatOrder),
-      score: permute(this.#cs.score.finish(), csatOrder),
-      conversation: permute(resolve(this.#cs.conversation.finish()), csatOrder),
+      score: permute(keep(this.#cs.score.finish(), liveCsat), csatOrder),
+      conversation: permute(resolve(keep(this.#cs.conversation.finish(), liveCsat)), csatOrder),
     };
 
     const contactEvents = this.#finishEvents();
@@ -349,13 +530,15 @@ export class TableBuilder implements ValidRecordSink {
       contacts: this.#contactsLoaded,
       contactEvents: contactEvents.count,
       conversations: n,
-      assignments: this.#assignments.ids.length,
+      assignments: this.#assignments.ids.length - this.#assignments.deadCount,
       messages: messages.count,
       csat: csat.count,
     };
+    // The tables are one immutable version: later records grow the builder's dictionaries and
+    // names, never these copies.
     return {
       workspace: this.#workspace,
-      dictionaries: d,
+      dictionaries: copyDictionaries(d),
       conversations,
       facts: derived.facts,
       responses: derived.responses,
@@ -363,7 +546,7 @@ export class TableBuilder implements ValidRecordSink {
       messages,
       csat,
       contactEvents,
-      contactNames: this.#contactNames,
+      contactNames: this.#contactNames.slice(),
       loaded,
       rejected: { ...this.rejected },
     };
@@ -373,7 +556,11 @@ export class TableBuilder implements ValidRecordSink {
     const e = this.#ev;
     const at = e.at.finish();
     const slotIds = this.#events.ids;
-    const order = stableArgsort(at);
+    let order = stableArgsort(at);
+    if (this.#events.deadCount > 0) {
+      const dead = this.#events.dead.view();
+      order = order.filter((slot) => dead[slot] === 0);
+    }
     breakTiesById(order, at, slotIds);
     const table: ContactEventTable = {
       count: order.length,
@@ -401,6 +588,14 @@ export class TableBuilder implements ValidRecordSink {
     }
     return table;
   }
+}
+
+function liveIds(ids: string[], live: Uint32Array | null): string[] {
+  return live === null ? ids : Array.from(live, (slot) => ids[slot]);
+}
+
+function copyDictionaries(dictionaries: Dictionaries): Dictionaries {
+  return Object.fromEntries(Object.entries(dictionaries).map(([name, dictionary]) => [name, Dictionary.from((dictionary as Dictionary).values)])) as unknown as Dictionaries;
 }
 
 /**

@@ -7,10 +7,10 @@ import type { Dictionaries, WorkspaceTables } from './tables.js';
 // makes typed-array views over the buffer: no per-row work. Used by the benchmark cache now and by
 // the IndexedDB store's chunks next.
 
-export const tableEncodingVersion = 1;
+export const tableEncodingVersion = 2;
 
 type ColumnType = 'f64' | 'u32' | 'i32' | 'u8';
-type Column = Float64Array | Uint32Array | Int32Array | Uint8Array;
+export type Column = Float64Array | Uint32Array | Int32Array | Uint8Array;
 const constructors = { f64: Float64Array, u32: Uint32Array, i32: Int32Array, u8: Uint8Array } as const;
 
 function typeOf(column: Column): ColumnType {
@@ -18,17 +18,6 @@ function typeOf(column: Column): ColumnType {
   if (column instanceof Uint32Array) return 'u32';
   if (column instanceof Int32Array) return 'i32';
   return 'u8';
-}
-
-interface Header {
-  version: number;
-  workspace: WorkspaceInfo | null;
-  loaded: CollectionCounts;
-  rejected: CollectionCounts;
-  dictionaries: Record<keyof Dictionaries, (string | null)[]>;
-  strings: Record<string, (string | null)[]>;
-  counts: Record<string, number>;
-  columns: { path: string; type: ColumnType; offset: number; length: number }[];
 }
 
 /** The typed columns of the tables, by "table.column" path. */
@@ -51,36 +40,151 @@ function typedColumns(tables: WorkspaceTables): [string, Column][] {
   return result;
 }
 
+/** Everything of the tables that is neither a typed column nor a long string array. */
+export interface TablesMeta {
+  version: number;
+  workspace: WorkspaceInfo | null;
+  loaded: CollectionCounts;
+  rejected: CollectionCounts;
+  counts: Record<string, number>;
+}
+
+/**
+ * The tables as named columns: typed arrays by "table.column" path and string arrays (dictionary
+ * values as "dictionaries.<name>", plus ids, summaries and contact names, where 0 stands for "no
+ * contact record"). The IndexedDB store cuts each into chunks; encodeTables packs them in one buffer.
+ */
+export interface TablesColumnSet {
+  meta: TablesMeta;
+  columns: Record<string, Column>;
+  strings: Record<string, (string | null | 0)[]>;
+}
+
+/** The parts a column path belongs to: "conversations.openedAt" → "conversations". */
+export const columnPart = (path: string): string => path.slice(0, path.indexOf('.'));
+
+export function tablesToColumnSet(tables: WorkspaceTables): TablesColumnSet {
+  const strings: TablesColumnSet['strings'] = {
+    'conversations.ids': tables.conversations.ids,
+    'conversations.summary': tables.conversations.summary,
+    'contactEvents.ids': tables.contactEvents.ids,
+    'contactNames.values': Array.from(tables.contactNames, (name) => (name === undefined ? 0 : name)),
+  };
+  for (const [name, dictionary] of Object.entries(tables.dictionaries)) strings[`dictionaries.${name}`] = (dictionary as Dictionary).values;
+  return {
+    meta: {
+      version: tableEncodingVersion,
+      workspace: tables.workspace,
+      loaded: tables.loaded,
+      rejected: tables.rejected,
+      counts: {
+        conversations: tables.conversations.count,
+        responses: tables.responses.count,
+        messages: tables.messages.count,
+        csat: tables.csat.count,
+        contactEvents: tables.contactEvents.count,
+      },
+    },
+    columns: Object.fromEntries(typedColumns(tables)),
+    strings,
+  };
+}
+
+const dictionaryNames: (keyof Dictionaries)[] = [
+  'users',
+  'teams',
+  'channels',
+  'contacts',
+  'openedSources',
+  'closedSources',
+  'eventSources',
+  'categories',
+  'tags',
+  'inboxes',
+  'pageUrls',
+  'chatflows',
+];
+
+/** A table part that is not loaded: any use throws instead of answering from nothing. */
+function missingPart(part: string): Record<string, unknown> {
+  return new Proxy(
+    {},
+    {
+      get(_target, key) {
+        if (key === 'then' || typeof key === 'symbol') return undefined;
+        throw new PartNotLoadedError(part);
+      },
+    },
+  );
+}
+
+export class PartNotLoadedError extends Error {
+  override name = 'PartNotLoadedError';
+  constructor(readonly part: string) {
+    super(`table part ${part} is not loaded`);
+  }
+}
+
+/** The string arrays a part needs besides its typed columns. */
+export const partStrings: Readonly<Record<string, readonly string[]>> = {
+  conversations: ['conversations.ids', 'conversations.summary'],
+  contactEvents: ['contactEvents.ids'],
+};
+
+/**
+ * Tables from a column set. A part whose columns are all absent (not loaded yet) becomes an object
+ * that throws PartNotLoadedError on use; `conversations.summary` alone may be absent too (it is only
+ * read by list rows), and then reads throw the same way.
+ */
+export function tablesFromColumnSet(set: TablesColumnSet): WorkspaceTables {
+  const { meta, columns, strings } = set;
+  if (meta.version !== tableEncodingVersion) throw new Error(`tables of encoding ${meta.version}, expected ${tableEncodingVersion}`);
+  const parts: Record<string, Record<string, unknown>> = {};
+  for (const [path, column] of Object.entries(columns)) {
+    const part = columnPart(path);
+    parts[part] ??= {};
+    parts[part][path.slice(part.length + 1)] = column;
+  }
+  const part = (name: string, extra: Record<string, unknown>) => (parts[name] ? Object.assign(parts[name], extra) : missingPart(name));
+  const summary = strings['conversations.summary'];
+  const conversations = part('conversations', {
+    count: meta.counts.conversations,
+    ids: strings['conversations.ids'],
+    summary: summary ?? missingPart('conversations.summary'),
+  });
+  const dictionaries = Object.fromEntries(dictionaryNames.map((name) => [name, Dictionary.from(strings[`dictionaries.${name}`] as (string | null)[])]));
+  return {
+    workspace: meta.workspace,
+    dictionaries,
+    conversations,
+    facts: part('facts', {}),
+    responses: part('responses', { count: meta.counts.responses }),
+    closed: part('closed', {}),
+    messages: part('messages', { count: meta.counts.messages }),
+    csat: part('csat', { count: meta.counts.csat }),
+    contactEvents: part('contactEvents', { count: meta.counts.contactEvents, ids: strings['contactEvents.ids'] }),
+    contactNames: strings['contactNames.values'].map((name) => (name === 0 ? undefined : name)),
+    loaded: meta.loaded,
+    rejected: meta.rejected,
+  } as unknown as WorkspaceTables;
+}
+
+interface Header {
+  meta: TablesMeta;
+  strings: TablesColumnSet['strings'];
+  columns: { path: string; type: ColumnType; offset: number; length: number }[];
+}
+
 export function encodeTables(tables: WorkspaceTables): Uint8Array {
-  const columns = typedColumns(tables);
+  const set = tablesToColumnSet(tables);
+  const columns = Object.entries(set.columns);
   const directory: Header['columns'] = [];
   let offset = 0;
   for (const [path, column] of columns) {
     directory.push({ path, type: typeOf(column), offset, length: column.length });
     offset += Math.ceil(column.byteLength / 8) * 8;
   }
-  const header: Header = {
-    version: tableEncodingVersion,
-    workspace: tables.workspace,
-    loaded: tables.loaded,
-    rejected: tables.rejected,
-    dictionaries: Object.fromEntries(Object.entries(tables.dictionaries).map(([name, d]) => [name, (d as Dictionary).values])) as Header['dictionaries'],
-    strings: {
-      'conversations.ids': tables.conversations.ids,
-      'conversations.summary': tables.conversations.summary,
-      'contactEvents.ids': tables.contactEvents.ids,
-      // Unknown contacts (no record) are 0: names are only ever strings or null.
-      contactNames: Array.from(tables.contactNames, (name) => (name === undefined ? 0 : name)) as (string | null)[],
-    },
-    counts: {
-      conversations: tables.conversations.count,
-      responses: tables.responses.count,
-      messages: tables.messages.count,
-      csat: tables.csat.count,
-      contactEvents: tables.contactEvents.count,
-    },
-    columns: directory,
-  };
+  const header: Header = { meta: set.meta, strings: set.strings, columns: directory };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const bodyStart = Math.ceil((8 + headerBytes.length) / 8) * 8;
   const out = new Uint8Array(bodyStart + offset);
@@ -103,32 +207,7 @@ export function decodeTables(bytes: Uint8Array): WorkspaceTables {
   // (A Node Buffer's slice() is a view, not a copy: copy through the Uint8Array constructor.)
   const body = (bytes.byteOffset + bodyStart) % 8 === 0 ? bytes : new Uint8Array(bytes);
   const base = body === bytes ? bytes.byteOffset + bodyStart : bodyStart;
-  const tables: Record<string, Record<string, unknown>> = {
-    conversations: { count: header.counts.conversations, ids: header.strings['conversations.ids'], summary: header.strings['conversations.summary'] },
-    facts: {},
-    responses: { count: header.counts.responses },
-    closed: {},
-    messages: { count: header.counts.messages },
-    csat: { count: header.counts.csat },
-    contactEvents: { count: header.counts.contactEvents, ids: header.strings['contactEvents.ids'] },
-  };
-  for (const column of header.columns) {
-    const [table, name] = column.path.split('.');
-    tables[table][name] = new constructors[column.type](body.buffer as ArrayBuffer, base + column.offset, column.length);
-  }
-  const dictionaries = Object.fromEntries(Object.entries(header.dictionaries).map(([name, values]) => [name, Dictionary.from(values)])) as unknown as Dictionaries;
-  return {
-    workspace: header.workspace,
-    dictionaries,
-    conversations: tables.conversations,
-    facts: tables.facts,
-    responses: tables.responses,
-    closed: tables.closed,
-    messages: tables.messages,
-    csat: tables.csat,
-    contactEvents: tables.contactEvents,
-    contactNames: header.strings.contactNames.map((name) => (typeof name === 'number' ? undefined : name)),
-    loaded: header.loaded,
-    rejected: header.rejected,
-  } as unknown as WorkspaceTables;
+  const columns: Record<string, Column> = {};
+  for (const column of header.columns) columns[column.path] = new constructors[column.type](body.buffer as ArrayBuffer, base + column.offset, column.length);
+  return tablesFromColumnSet({ meta: header.meta, columns, strings: header.strings });
 }

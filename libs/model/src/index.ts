@@ -5,3 +5,5 @@ export * from './snapshot.js';
 export * from './validation.js';
 export * from './workspace-reader.js';
 export * from './validating-sink.js';
+export * from './engine.js';
+export * from './presets.js';
