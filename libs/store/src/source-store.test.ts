@@ -25,7 +25,7 @@ describe('chunks', () => {
     // Each chunk owns its buffer (a view would store the whole column each time).
     expect((rows[1].data as Float64Array).buffer.byteLength).toBe(chunkRows * 8);
     expect(joinChunks('x', rows)).toEqual(column);
-    const strings = ['a', null, 0, 'é"\\'];
+    const strings: (string | null | 0)[] = ['a', null, 0, 'é"\\'];
     expect(joinChunks('s', chunkColumn(1, 's', strings))).toEqual(strings);
     expect(joinChunks('e', chunkColumn(1, 'e', new Uint32Array(0)))).toEqual(new Uint32Array(0));
   });

@@ -1,0 +1,521 @@
+import type {
+  EngineAnswer,
+  EngineApi,
+  EngineEvent,
+  EngineQuery,
+  HeadersProvider,
+  ImportSummary,
+  SkippedItem,
+  SourceConfig,
+  SyncState,
+  WorkspaceInfo,
+} from '@parley/model';
+import { engineProtocolVersion, localDateOf, presetRange } from '@parley/model';
+import type { WorkspaceTables } from '@parley/metrics';
+import { PartNotLoadedError, QueryContext, resolvePeriod, TableBuilder, tablesFromColumnSet } from '@parley/metrics';
+import type { Cursors, RetryPolicy, SourceStore, StoredHead } from '@parley/store';
+import {
+  AuthRequiredError,
+  derivedVersion,
+  HttpSync,
+  importWorkspaceFiles,
+  isQuotaError,
+  MemoryStore,
+  OfflineError,
+  openSourceStore,
+  sourceDatabaseName,
+  StaleHeadError,
+} from '@parley/store';
+import { computeSection, partsFor } from './sections.js';
+
+// The engine a worker exposes (EngineApi): one data source at a time, its committed tables in
+// memory (read from IndexedDB part by part, as queries need them), one sync at a time across tabs
+// (Web Locks), new versions announced to this page's widgets (subscriptions) and to other tabs
+// (BroadcastChannel).
+
+export interface EngineOptions {
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  /** The backoff clock (tests make it instant). */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  retry?: RetryPolicy;
+  pageLimit?: number;
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+  /** Periodic sync after a round (ms); 0 = only when asked. Default 60 s. */
+  syncIntervalMs?: number;
+  /** Minimum time between two checkpoints of a long round. Default 10 s. */
+  checkpointEveryMs?: number;
+  /** Web Locks; null = none (one context only). Default navigator.locks when present. */
+  locks?: LockManager | null;
+  /** Cross-tab announcements; null = none. Default BroadcastChannel when present. */
+  channel?: ((name: string) => BroadcastChannel) | null;
+  now?: () => number;
+}
+
+const coreParts = ['conversations', 'facts', 'responses', 'closed'];
+const allParts = [...coreParts, 'messages', 'csat', 'contactEvents', 'conversations.summary'];
+
+interface Waiter {
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+interface Source {
+  config: SourceConfig;
+  name: string;
+  store: SourceStore;
+  storageProblem: string | null;
+  head: StoredHead | null;
+  tables: WorkspaceTables | null;
+  loadedParts: Set<string>;
+  builder: TableBuilder | null;
+  /** Generation of the stored progress the in-memory builder matches. */
+  builderGeneration: number;
+  cursors: Cursors;
+  workspace: WorkspaceInfo | null;
+  channel: BroadcastChannel | null;
+  closed: boolean;
+}
+
+type CrossTabMessage = { type: 'committed'; version: number } | { type: 'purged' };
+
+function initialState(): SyncState {
+  return { phase: 'idle', progress: null, dataAsOf: null, version: 0, error: null, status: null, storage: 'best-effort', skipped: 0, recentSkipped: [] };
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class Engine implements EngineApi {
+  readonly protocol = engineProtocolVersion;
+  readonly workerId: string = crypto.randomUUID();
+  #options: EngineOptions;
+  #source: Source | null = null;
+  #opening: Promise<Source> | null = null;
+  #getHeaders: HeadersProvider | null = null;
+  #state: SyncState = initialState();
+  #listeners = new Map<number, (event: EngineEvent) => void>();
+  #nextListener = 1;
+  #inFlight = new Map<string, Promise<EngineAnswer>>();
+  #syncing: Promise<SyncState> | null = null;
+  #waiters: Waiter[] = [];
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #lastCheckpoint = 0;
+
+  constructor(options: EngineOptions = {}) {
+    this.#options = options;
+  }
+
+  get #now(): number {
+    return (this.#options.now ?? Date.now)();
+  }
+
+  // ---- configuration --------------------------------------------------------------------------
+
+  async configure(config: SourceConfig, getHeaders?: HeadersProvider): Promise<SyncState> {
+    this.#getHeaders = getHeaders ?? null;
+    const name = sourceDatabaseName(config.baseUrl, config.workspace);
+    if (this.#source && this.#source.name === name && !this.#source.closed) {
+      this.#source.config = config;
+      // New headers after a 401/403: sync resumes (elements.md).
+      if (this.#state.phase === 'auth-required' || this.#state.phase === 'error') void this.sync();
+      return this.#state;
+    }
+    await this.#closeSource();
+    const opening = this.#openSource(config, name);
+    this.#opening = opening;
+    const source = await opening;
+    if (config.baseUrl !== 'file:') void this.sync();
+    else if (!source.head) this.#fail(new Error(`no imported workspace "${config.workspace}" in this browser`));
+    return this.#state;
+  }
+
+  async #openSource(config: SourceConfig, name: string): Promise<Source> {
+    this.#state = initialState();
+    const opened = await openSourceStore(name, { indexedDB: this.#options.indexedDB, IDBKeyRange: this.#options.IDBKeyRange });
+    const channelFactory = this.#options.channel === undefined ? (typeof BroadcastChannel === 'function' ? (n: string) => new BroadcastChannel(n) : null) : this.#options.channel;
+    const source: Source = {
+      config,
+      name,
+      store: opened.store,
+      storageProblem: opened.problem,
+      head: null,
+      tables: null,
+      loadedParts: new Set(),
+      builder: null,
+      builderGeneration: -1,
+      cursors: {},
+      workspace: null,
+      channel: channelFactory ? channelFactory(name) : null,
+      closed: false,
+    };
+    this.#source = source;
+    source.channel?.addEventListener('message', (event: MessageEvent<CrossTabMessage>) => void this.#onCrossTab(source, event.data));
+    this.#setState({ storage: opened.store.mode, error: opened.problem });
+    try {
+      await this.#loadHead(source);
+      const skipped = await source.store.skippedCount();
+      this.#setState({ skipped, recentSkipped: await source.store.recentSkipped(100) });
+    } catch (error) {
+      this.#setState({ phase: 'error', error: `the cache cannot be read: ${message(error)}` });
+    }
+    return source;
+  }
+
+  async #closeSource(): Promise<void> {
+    const source = this.#source;
+    if (!source) return;
+    source.closed = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    await this.#syncing?.catch(() => undefined);
+    source.channel?.close();
+    source.store.close();
+    this.#source = null;
+    this.#inFlight.clear();
+  }
+
+  /** Reads the committed head and the core parts of its tables (a cold start derives nothing). */
+  async #loadHead(source: Source): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const head = await source.store.readHead();
+      if (!head) return;
+      if (head.derivedVersion !== derivedVersion) {
+        await this.#rederive(source);
+        return;
+      }
+      try {
+        const set = await source.store.readTables(head, coreParts, false);
+        this.#install(source, head, tablesFromColumnSet(set), new Set(coreParts));
+        return;
+      } catch (error) {
+        if (!(error instanceof StaleHeadError)) throw error;
+      }
+    }
+    throw new Error('the cache kept changing while it was read');
+  }
+
+  /** Stored facts of another derivation: derive them again from the stored records (upgrade path). */
+  async #rederive(source: Source): Promise<void> {
+    const progress = await source.store.readProgress();
+    if (!progress) return;
+    const builder = TableBuilder.fromState(await source.store.readBuilder(progress));
+    const tables = builder.finish();
+    const head = await source.store.commit({ tables, builder: builder.state(), cursors: progress.cursors, workspace: progress.workspace, dataAsOf: this.#now });
+    source.builder = builder;
+    source.builderGeneration = head.generation;
+    source.cursors = progress.cursors;
+    this.#install(source, head, tables, new Set(allParts));
+  }
+
+  #install(source: Source, head: StoredHead, tables: WorkspaceTables, parts: Set<string>): void {
+    source.head = head;
+    source.tables = tables;
+    source.loadedParts = parts;
+    source.workspace = tables.workspace;
+    this.#inFlight.clear();
+    this.#setState({ version: head.version, dataAsOf: head.dataAsOf });
+    this.#emit({ type: 'version', version: head.version });
+    for (const waiter of this.#waiters.splice(0)) waiter.resolve();
+  }
+
+  async #onCrossTab(source: Source, data: CrossTabMessage): Promise<void> {
+    if (source !== this.#source || source.closed) return;
+    if (data.type === 'committed' && data.version > (source.head?.version ?? 0)) {
+      await this.#loadHead(source).catch((error) => this.#setState({ error: `the cache cannot be read: ${message(error)}` }));
+    } else if (data.type === 'purged') {
+      source.head = null;
+      source.tables = null;
+      source.builder = null;
+      this.#setState({ ...initialState(), storage: this.#state.storage });
+    }
+  }
+
+  // ---- queries --------------------------------------------------------------------------------
+
+  async query<T = unknown>(query: EngineQuery): Promise<EngineAnswer<T>> {
+    const source = await this.#readySource();
+    const key = `${source.head?.version}|${JSON.stringify(query)}`;
+    let answer = this.#inFlight.get(key);
+    if (!answer) {
+      answer = this.#compute(source, query);
+      this.#inFlight.set(key, answer);
+      const forget = () => this.#inFlight.get(key) === answer && this.#inFlight.delete(key);
+      answer.then(forget, forget);
+    }
+    return answer as Promise<EngineAnswer<T>>;
+  }
+
+  /** The source once it has committed data; rejects when it has none and sync failed. */
+  async #readySource(): Promise<Source> {
+    if (!this.#source && this.#opening) await this.#opening;
+    const source = this.#source;
+    if (!source) throw new Error('Parley is not configured: call Parley.configure({ baseUrl, workspace }) or add <parley-config>');
+    if (source.tables) return source;
+    const { phase, error } = this.#state;
+    if (!this.#syncing && (phase === 'error' || phase === 'auth-required' || phase === 'offline')) throw new Error(error ?? phase);
+    await new Promise<void>((resolve, reject) => this.#waiters.push({ resolve, reject }));
+    return this.#readySource();
+  }
+
+  async #compute(source: Source, query: EngineQuery): Promise<EngineAnswer> {
+    for (let attempt = 0; ; attempt++) {
+      const tables = source.tables as WorkspaceTables;
+      const head = source.head as StoredHead;
+      await this.#ensureParts(source, partsFor(query.section));
+      const timeZone = query.timeZone ?? source.config.timeZone ?? tables.workspace?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const range = 'preset' in query.period ? presetRange(query.period.preset, localDateOf(source.config.clock ?? this.#now, timeZone)) : query.period;
+      resolvePeriod(range.from, range.to, timeZone); // validates dates and zone with a clear error
+      try {
+        const ctx = new QueryContext(tables, { from: range.from, to: range.to, timeZone, filters: query.filters ?? {} });
+        const { value, rowCount } = computeSection(ctx, query);
+        return { version: head.version, period: { ...ctx.period }, value, ...(rowCount === undefined ? {} : { rowCount }) };
+      } catch (error) {
+        // A part the map above missed: load it and answer, never answer from nothing.
+        if (error instanceof PartNotLoadedError && attempt < 2) {
+          await this.#ensureParts(source, [error.part]);
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+
+  async #ensureParts(source: Source, parts: readonly string[]): Promise<void> {
+    const missing = parts.filter((part) => !source.loadedParts.has(part));
+    if (missing.length === 0 || !source.head || !source.tables) return;
+    for (const part of missing) {
+      const read = await source.store.readPart(source.head, part);
+      if (read === null) {
+        // Another tab committed a newer version meanwhile: take it whole.
+        await this.#loadHead(source);
+        return this.#ensureParts(source, parts);
+      }
+      const tables = source.tables as unknown as Record<string, Record<string, unknown>>;
+      if (part === 'conversations.summary') {
+        tables.conversations.summary = read.strings['conversations.summary'];
+      } else {
+        const fresh: Record<string, unknown> = { count: source.head.meta.counts[part] };
+        for (const [path, column] of Object.entries(read.columns)) fresh[path.slice(part.length + 1)] = column;
+        for (const [name, values] of Object.entries(read.strings)) fresh[name.slice(part.length + 1)] = values;
+        tables[part] = fresh;
+      }
+      source.loadedParts.add(part);
+    }
+  }
+
+  // ---- subscriptions --------------------------------------------------------------------------
+
+  async subscribe(listener: (event: EngineEvent) => void): Promise<number> {
+    const id = this.#nextListener++;
+    this.#listeners.set(id, listener);
+    return id;
+  }
+
+  async unsubscribe(id: number): Promise<void> {
+    this.#listeners.delete(id);
+  }
+
+  #emit(event: EngineEvent): void {
+    for (const [id, listener] of this.#listeners) {
+      try {
+        // A proxied listener returns a promise; a page that went away rejects it: forget that page.
+        const result = listener(event) as unknown;
+        if (result instanceof Promise) result.catch(() => this.#listeners.delete(id));
+      } catch {
+        this.#listeners.delete(id);
+      }
+    }
+  }
+
+  #setState(patch: Partial<SyncState>): void {
+    this.#state = { ...this.#state, ...patch };
+    this.#emit({ type: 'sync', state: this.#state });
+  }
+
+  async syncState(): Promise<SyncState> {
+    return this.#state;
+  }
+
+  #fail(error: Error): void {
+    for (const waiter of this.#waiters.splice(0)) waiter.reject(error);
+  }
+
+  // ---- sync -----------------------------------------------------------------------------------
+
+  sync(): Promise<SyncState> {
+    if (this.#syncing) return this.#syncing;
+    const source = this.#source;
+    if (!source) return Promise.reject(new Error('Parley is not configured'));
+    if (source.config.baseUrl === 'file:') return Promise.resolve(this.#state);
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    const run = this.#syncWithLock(source).finally(() => {
+      this.#syncing = null;
+      const interval = this.#options.syncIntervalMs ?? 60_000;
+      if (interval > 0 && !source.closed && source === this.#source && this.#state.phase !== 'auth-required') {
+        this.#timer = setTimeout(() => void this.sync(), interval);
+      }
+    });
+    this.#syncing = run;
+    return run;
+  }
+
+  async #syncWithLock(source: Source): Promise<SyncState> {
+    const locks = this.#options.locks === undefined ? (globalThis.navigator as Navigator | undefined)?.locks : this.#options.locks;
+    if (!locks) return this.#round(source);
+    const name = `parley-sync:${source.name}`;
+    // One sync at a time across tabs: when another context holds the lock, wait for it, then read
+    // what it committed instead of downloading the same pages again.
+    const ran = await locks.request(name, { ifAvailable: true }, async (lock) => (lock ? this.#round(source) : null));
+    if (ran) return ran;
+    this.#setState({ phase: 'syncing', progress: null });
+    await locks.request(name, async () => {
+      await this.#loadHead(source);
+    });
+    this.#setState({ phase: source.head ? 'up-to-date' : 'idle' });
+    return this.#state;
+  }
+
+  async #round(source: Source): Promise<SyncState> {
+    this.#setState({ phase: 'syncing', progress: null, status: null, error: source.storageProblem });
+    try {
+      // Another tab may have committed since this one last looked.
+      const stored = await source.store.readHead();
+      if (stored && stored.version > (source.head?.version ?? 0)) await this.#loadHead(source);
+      await this.#restoreBuilder(source);
+      const builder = source.builder as TableBuilder;
+      const http = new HttpSync({
+        fetch: this.#options.fetch ?? ((url, init) => fetch(url, init)),
+        headers: async () => ({ ...((await this.#getHeaders?.()) ?? {}) }),
+        sleep: this.#options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+        random: this.#options.random,
+        retry: this.#options.retry,
+        pageLimit: this.#options.pageLimit,
+        online: () => (globalThis.navigator as Navigator | undefined)?.onLine !== false,
+        onProgress: (event) => this.#setState({ progress: event.fraction }),
+        onSkipped: (items) => void this.#skipped(source, items),
+        onPage: (cursors) => this.#maybeCheckpoint(source, cursors),
+      });
+      const result = await http.round({
+        baseUrl: source.config.baseUrl,
+        workspace: source.config.workspace,
+        builder,
+        cursors: source.cursors,
+        sinceFor: (workspace) => (source.config.since ? resolvePeriod(source.config.since, source.config.since, source.config.timeZone ?? workspace.timeZone).startMs : undefined),
+      });
+      source.cursors = result.cursors;
+      source.workspace = result.workspace;
+      if (source.closed) return this.#state;
+      if (result.applied > 0 || result.skipped > 0 || !source.head) await this.#commit(source, builder);
+      this.#setState({ phase: 'up-to-date', progress: null, dataAsOf: this.#now, error: source.storageProblem });
+    } catch (error) {
+      if (error instanceof AuthRequiredError) this.#setState({ phase: 'auth-required', status: error.status, error: error.message, progress: null });
+      else if (error instanceof OfflineError) this.#setState({ phase: 'offline', progress: null, error: null });
+      else this.#setState({ phase: 'error', progress: null, error: message(error), status: (error as { status?: number }).status ?? null });
+      // The builder may hold half a round: take it again from the last stored state next time.
+      source.builder = null;
+      if (!source.tables) this.#fail(new Error(this.#state.error ?? this.#state.phase));
+    }
+    return this.#state;
+  }
+
+  async #restoreBuilder(source: Source): Promise<void> {
+    const progress = await source.store.readProgress();
+    if (source.builder && progress?.generation === source.builderGeneration) return;
+    if (progress) {
+      source.builder = TableBuilder.fromState(await source.store.readBuilder(progress));
+      source.builderGeneration = progress.generation;
+      source.cursors = progress.cursors;
+    } else {
+      source.builder = new TableBuilder();
+      source.builderGeneration = 0;
+      source.cursors = {};
+    }
+  }
+
+  async #maybeCheckpoint(source: Source, cursors: Cursors): Promise<void> {
+    const every = this.#options.checkpointEveryMs ?? 10_000;
+    if (source.store.mode === 'memory' || this.#now - this.#lastCheckpoint < every || !source.builder) return;
+    this.#lastCheckpoint = this.#now;
+    try {
+      await source.store.checkpoint(source.builder.state(), cursors, source.workspace);
+      source.builderGeneration = (await source.store.readProgress())?.generation ?? source.builderGeneration;
+    } catch (error) {
+      if (isQuotaError(error)) this.#toMemory(source, error);
+      else throw error;
+    }
+  }
+
+  async #commit(source: Source, builder: TableBuilder): Promise<void> {
+    const tables = builder.finish();
+    const input = { tables, builder: builder.state(), cursors: source.cursors, workspace: source.workspace, dataAsOf: this.#now };
+    let head: StoredHead;
+    try {
+      head = await source.store.commit(input);
+    } catch (error) {
+      if (!isQuotaError(error)) throw error;
+      this.#toMemory(source, error);
+      head = await source.store.commit(input);
+    }
+    source.builderGeneration = head.generation;
+    this.#install(source, head, tables, new Set(allParts));
+    source.channel?.postMessage({ type: 'committed', version: head.version } satisfies CrossTabMessage);
+  }
+
+  /** Storage full: the session goes on in memory, and says why (elements stay ready). */
+  #toMemory(source: Source, error: unknown): void {
+    source.store.close();
+    source.store = new MemoryStore();
+    source.storageProblem = `the cache is full (${message(error)}): data is kept in memory for this session`;
+    this.#setState({ storage: 'memory', error: source.storageProblem });
+  }
+
+  async #skipped(source: Source, items: SkippedItem[]): Promise<void> {
+    const recentSkipped = [...this.#state.recentSkipped, ...items].slice(-100);
+    this.#setState({ skipped: this.#state.skipped + items.length, recentSkipped });
+    await source.store.addSkipped(items).catch(() => undefined);
+  }
+
+  // ---- import and purge -----------------------------------------------------------------------
+
+  async importFiles(files: Blob | readonly File[]): Promise<ImportSummary> {
+    const imported = await importWorkspaceFiles(files);
+    const config: SourceConfig = { baseUrl: 'file:', workspace: imported.workspace.id };
+    await this.#closeSource();
+    const name = sourceDatabaseName(config.baseUrl, config.workspace);
+    const opening = this.#openSource(config, name);
+    this.#opening = opening;
+    const source = await opening;
+    source.workspace = imported.workspace;
+    source.cursors = {};
+    if (imported.skipped.length > 0) await this.#skipped(source, imported.skipped);
+    await this.#commit(source, imported.builder);
+    source.builder = imported.builder;
+    this.#setState({ phase: 'up-to-date', dataAsOf: this.#now });
+    return { workspaceId: imported.workspace.id, loaded: { ...(source.tables as WorkspaceTables).loaded }, skipped: imported.skipped };
+  }
+
+  async purge(): Promise<void> {
+    const source = this.#source;
+    if (!source) return;
+    const { config } = source;
+    source.channel?.postMessage({ type: 'purged' } satisfies CrossTabMessage);
+    await this.#closeSource();
+    await source.store.destroy();
+    this.#state = { ...initialState() };
+    this.#emit({ type: 'sync', state: this.#state });
+    this.#emit({ type: 'version', version: 0 });
+    // The page stays configured: the next sync starts from nothing.
+    const opening = this.#openSource(config, source.name);
+    this.#opening = opening;
+    await opening;
+  }
+}
+
+/** The engine a worker exposes. */
+export function createEngine(options: EngineOptions = {}): EngineApi {
+  return new Engine(options);
+}

@@ -1,0 +1,92 @@
+import type { EngineQuery, QuerySection } from '@parley/model';
+import type { QueryContext } from '@parley/metrics';
+import {
+  byTag,
+  closedBreakdown,
+  closedCount,
+  closedHeatmap,
+  contactsSummary,
+  conversationList,
+  csatSummary,
+  durations,
+  leaderboard,
+  messagesSummary,
+  openedBreakdown,
+  openedCount,
+  openedHeatmap,
+  openedVsClosed,
+  origin,
+  userPerformance,
+} from '@parley/metrics';
+
+// A widget's declarative query → the metrics function of its snapshot section (elements.md
+// "What each widget shows"): the value equals that section of `parley report` for the same period,
+// zone and filters.
+
+/** The rows a list answer holds at most (elements.md: "the first 10,000 rows"). */
+export const listCap = 10_000;
+
+/** The table parts beyond the core (conversations, facts, responses, closed) a section reads. */
+export function partsFor(section: QuerySection): string[] {
+  const core = ['conversations', 'facts', 'responses', 'closed'];
+  switch (section) {
+    case 'conversations.list':
+      return [...core, 'conversations.summary'];
+    case 'messages':
+      return [...core, 'messages'];
+    case 'contacts':
+      return [...core, 'contactEvents'];
+    case 'csat':
+      return [...core, 'csat'];
+    default:
+      return core;
+  }
+}
+
+export function computeSection(ctx: QueryContext, query: EngineQuery): { value: unknown; rowCount?: number } {
+  switch (query.section) {
+    case 'conversations.overview':
+      return { value: { opened: openedCount(ctx), closed: closedCount(ctx) } };
+    case 'conversations.openedVsClosed':
+      return { value: openedVsClosed(ctx) };
+    case 'conversations.openedHeatmap':
+      return { value: openedHeatmap(ctx) };
+    case 'conversations.closedHeatmap':
+      return { value: closedHeatmap(ctx) };
+    case 'conversations.openedByContactType':
+      return { value: openedBreakdown(ctx, 'contactType') };
+    case 'conversations.openedBySource':
+      return { value: openedBreakdown(ctx, 'openedSource') };
+    case 'conversations.openedByChannel':
+      return { value: openedBreakdown(ctx, 'openedChannel') };
+    case 'conversations.closedByCategory':
+      return { value: closedBreakdown(ctx, 'category') };
+    case 'conversations.closedBySource':
+      return { value: closedBreakdown(ctx, 'closedSource') };
+    case 'conversations.closedByContactType':
+      return { value: closedBreakdown(ctx, 'contactType') };
+    case 'conversations.durations':
+      return { value: durations(ctx) };
+    case 'conversations.list': {
+      const options = query.list ?? {};
+      const page = conversationList(ctx, { scope: options.scope ?? 'closed', offset: options.offset ?? 0, limit: Math.min(options.limit ?? listCap, listCap) });
+      return { value: page.rows, rowCount: page.rowCount };
+    }
+    case 'contacts':
+      return { value: contactsSummary(ctx) };
+    case 'messages':
+      return { value: messagesSummary(ctx) };
+    case 'leaderboard':
+      return { value: leaderboard(ctx) };
+    case 'userPerformance':
+      return { value: userPerformance(ctx) };
+    case 'csat':
+      return { value: csatSummary(ctx) };
+    case 'origin':
+      return { value: origin(ctx) };
+    case 'byTag':
+      return { value: byTag(ctx) };
+    case 'input':
+      return { value: { loaded: { ...ctx.tables.loaded }, rejected: { ...ctx.tables.rejected } } };
+  }
+}
