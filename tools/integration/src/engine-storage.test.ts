@@ -1,0 +1,37 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import type { ReportSnapshot } from '@parley/model';
+import { snapshotOfWorkspace } from '@parley/metrics';
+import { demoApiPath, demoWorkspaceId, generateWorkspaceFile } from '@parley/mocks';
+import { demoOrigin, harness, until } from './engine-harness.js';
+
+// Without a usable IndexedDB (private mode, blocked storage) the engine keeps the data in memory
+// for the session: the numbers stay right and the sync state says why nothing is cached.
+
+const seed = 2;
+const conversations = 600;
+const endDate = '2024-11-20';
+const period = { from: '2024-10-22', to: '2024-11-20' };
+const timeZone = 'Europe/Paris';
+
+/** An IDBFactory whose open() fails the way Firefox's private mode did. */
+class BrokenFactory extends IDBFactory {
+  override open(): IDBOpenDBRequest {
+    throw new DOMException('The operation is insecure.', 'SecurityError');
+  }
+}
+
+describe('engine without IndexedDB', () => {
+  it('syncs into memory, answers right, and reports the storage problem', async () => {
+    const h = harness();
+    const engine = h.engine({ indexedDB: new BrokenFactory() });
+    await engine.configure({ baseUrl: demoOrigin + demoApiPath({ seed, conversations, endDate, token: 'memory' }), workspace: demoWorkspaceId(seed, conversations, endDate) });
+    const state = await until(engine, (s) => s.phase === 'up-to-date');
+    expect(state.storage).toBe('memory');
+    expect(state.error).toMatch(/SecurityError.*kept in memory/);
+    const expected = snapshotOfWorkspace(generateWorkspaceFile({ seed, conversations, endDate }), { ...period, timeZone, filters: {} });
+    const overview = (await engine.query<ReportSnapshot['conversations']['overview']>({ section: 'conversations.overview', period, timeZone })).value;
+    expect(overview).toEqual(expected.conversations.overview);
+    expect((await engine.query({ section: 'messages', period, timeZone })).value).toEqual(expected.messages);
+  });
+});
