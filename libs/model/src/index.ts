@@ -7,3 +7,4 @@ export * from './workspace-reader.js';
 export * from './validating-sink.js';
 export * from './engine.js';
 export * from './presets.js';
+export * from './sync-status.js';
