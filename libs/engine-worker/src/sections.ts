@@ -1,4 +1,5 @@
 import type { EngineQuery, QuerySection } from '@parley/model';
+import { toListColumns } from '@parley/model';
 import type { QueryContext } from '@parley/metrics';
 import {
   byTag,
@@ -70,7 +71,8 @@ export function computeSection(ctx: QueryContext, query: EngineQuery): { value: 
     case 'conversations.list': {
       const options = query.list ?? {};
       const page = conversationList(ctx, { scope: options.scope ?? 'closed', offset: options.offset ?? 0, limit: Math.min(options.limit ?? listCap, listCap) });
-      return { value: page.rows, rowCount: page.rowCount };
+      // Columns, not row objects: the worker transfers their buffers (model/list-columns.ts).
+      return { value: toListColumns(page.rows), rowCount: page.rowCount };
     }
     case 'contacts':
       return { value: contactsSummary(ctx) };

@@ -8,3 +8,4 @@ export * from './validating-sink.js';
 export * from './engine.js';
 export * from './presets.js';
 export * from './sync-status.js';
+export * from './list-columns.js';

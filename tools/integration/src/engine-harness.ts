@@ -1,5 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { EngineApi, SyncState } from '@parley/model';
+import { isListColumns, listRows } from '@parley/model';
 import type { EngineOptions } from '@parley/engine-worker';
 import { createEngine } from '@parley/engine-worker';
 import type { DemoApi } from '@parley/mocks';
@@ -46,4 +47,9 @@ export async function until(engine: EngineApi, done: (state: SyncState) => boole
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   throw new Error(`timed out waiting for ${what}: ${JSON.stringify(await engine.syncState())}`);
+}
+
+/** An answer's value as the snapshot prints it: list columns become rows. */
+export function plain<T>(value: unknown): T {
+  return (isListColumns(value) ? listRows(value) : value) as T;
 }

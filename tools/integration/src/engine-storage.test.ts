@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReportSnapshot } from '@parley/model';
 import { snapshotOfWorkspace } from '@parley/metrics';
 import { demoApiPath, demoWorkspaceId, generateWorkspaceFile } from '@parley/mocks';
-import { demoOrigin, harness, until } from './engine-harness.js';
+import { demoOrigin, harness, plain, until } from './engine-harness.js';
 
 // Without a usable IndexedDB (private mode, blocked storage) the engine keeps the data in memory
 // for the session: the numbers stay right and the sync state says why nothing is cached.
@@ -30,8 +30,8 @@ describe('engine without IndexedDB', () => {
     expect(state.storage).toBe('memory');
     expect(state.error).toMatch(/SecurityError.*kept in memory/);
     const expected = snapshotOfWorkspace(generateWorkspaceFile({ seed, conversations, endDate }), { ...period, timeZone, filters: {} });
-    const overview = (await engine.query<ReportSnapshot['conversations']['overview']>({ section: 'conversations.overview', period, timeZone })).value;
+    const overview = plain<ReportSnapshot['conversations']['overview']>((await engine.query({ section: 'conversations.overview', period, timeZone })).value);
     expect(overview).toEqual(expected.conversations.overview);
-    expect((await engine.query({ section: 'messages', period, timeZone })).value).toEqual(expected.messages);
+    expect(plain((await engine.query({ section: 'messages', period, timeZone })).value)).toEqual(expected.messages);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReportSnapshot, WorkspaceFile } from '@parley/model';
 import { snapshotOfWorkspace } from '@parley/metrics';
 import { demoApiPath, demoWorkspaceId, generateWorkspaceFile } from '@parley/mocks';
-import { demoOrigin, harness, until } from './engine-harness.js';
+import { demoOrigin, harness, plain, until } from './engine-harness.js';
 
 // What happens after the first sync: records that change or go away on the server, and a round
 // cut off half-way that a reloaded page finishes. Expected values: `parley report` over the
@@ -36,7 +36,7 @@ describe('engine after the first sync', () => {
     const engine = h.engine();
     await engine.configure({ baseUrl: base('updates'), workspace });
     await until(engine, (s) => s.phase === 'up-to-date');
-    const before = (await engine.query<ReportSnapshot['conversations']['overview']>({ section: 'conversations.overview', period, timeZone })).value;
+    const before = plain<ReportSnapshot['conversations']['overview']>((await engine.query({ section: 'conversations.overview', period, timeZone })).value);
     expect(before).toEqual(snapshotOfWorkspace(file, args).conversations.overview);
 
     const closed: Conversation = { ...open, closedAt: open.openedAt + 3_600_000, closedSource: 'user', closedByUserId: 'u-01', category: 'Billing' };
@@ -50,7 +50,7 @@ describe('engine after the first sync', () => {
     const edited: WorkspaceFile = { ...file, conversations: file.conversations.filter((c) => c.id !== closedOne.id).map((c) => (c.id === open.id ? closed : c)) };
     const expected = snapshotOfWorkspace(edited, args);
     for (const section of ['conversations.overview', 'conversations.closedByCategory', 'conversations.list', 'leaderboard'] as const) {
-      const value = (await engine.query({ section, period, timeZone })).value;
+      const value = plain((await engine.query({ section, period, timeZone })).value);
       const [, key] = section.split('.');
       expect(value, section).toEqual(key ? (expected.conversations as Record<string, unknown>)[key] : expected.leaderboard);
     }
@@ -81,8 +81,8 @@ describe('engine after the first sync', () => {
     // Collections the cut round had started go on from a cursor, not from the start.
     expect(after.filter((r) => /\/(contacts|conversations|assignments|messages)\?limit=\d+$/.test(r))).toEqual([]);
     const expected = snapshotOfWorkspace(file, args);
-    const input = (await reloaded.query<ReportSnapshot['input']>({ section: 'input', period, timeZone })).value;
+    const input = plain<ReportSnapshot['input']>((await reloaded.query({ section: 'input', period, timeZone })).value);
     expect(input).toEqual(expected.input);
-    expect((await reloaded.query({ section: 'conversations.list', period, timeZone })).value).toEqual(expected.conversations.list);
+    expect(plain((await reloaded.query({ section: 'conversations.list', period, timeZone })).value)).toEqual(expected.conversations.list);
   });
 });
