@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // One Vitest project per Nx project, so `vitest run --project metrics` is each project's `test` target
 // and `vitest run` alone runs every Node test once.
-const nodeProjects = ['libs/model', 'libs/metrics', 'libs/mocks', 'libs/store', 'tools/integration', 'tools/cli', 'tools/bench', 'tools/test-all'];
+const nodeProjects = ['libs/model', 'libs/metrics', 'libs/mocks', 'libs/store', 'tools/integration', 'tools/cli', 'tools/demo-server', 'tools/bench', 'tools/test-all'];
 
 export default defineConfig({
   test: {
@@ -11,6 +11,7 @@ export default defineConfig({
         name: root.split('/')[1],
         root,
         include: ['src/**/*.test.ts'],
+        exclude: ['src/**/*.browser.test.ts'],
         environment: 'node',
         testTimeout: 60_000,
       },

@@ -76,13 +76,18 @@ const record = (name, passed, failed) => {
 // 4. Browser tests (@web/test-runner), when the repository has them.
 if (existsSync(join(root, 'web-test-runner.config.mjs'))) {
   const file = join(reports, 'wtr-junit.xml');
+  const fileErrors = join(reports, 'wtr-file-errors.json');
   const { code } = await run('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs']);
   if (existsSync(file)) {
     const xml = readFileSync(file, 'utf8');
     const cases = [...xml.matchAll(/<testcase\b[^>]*?(\/>|>([\s\S]*?)<\/testcase>)/g)];
-    const failed = cases.filter((m) => /<(failure|error)\b/.test(m[2] ?? '')).length;
+    const failedCases = cases.filter((m) => /<(failure|error)\b/.test(m[2] ?? '')).length;
     const skipped = cases.filter((m) => /<skipped\b/.test(m[2] ?? '')).length;
-    record('web-test-runner', cases.length - failed - skipped, failed + (code !== 0 && failed === 0 ? 1 : 0));
+    // A test file that failed outside any test (did not load, uncaught error, timeout) has no
+    // test case in the junit report: tools/browser-tests' reporter lists those files.
+    const failedFiles = existsSync(fileErrors) ? JSON.parse(readFileSync(fileErrors, 'utf8')).failedFiles.length : 0;
+    const failed = failedCases + failedFiles;
+    record('web-test-runner', cases.length - failedCases - skipped, failed + (code !== 0 && failed === 0 ? 1 : 0));
   } else record('web-test-runner', 0, 1);
 }
 
