@@ -12,6 +12,8 @@ export interface ParleyOptions {
   since?: LocalDate;
   /** Headers for each request (auth); called before every request, kept in memory only. */
   getHeaders?: HeadersProvider;
+  /** The instant date presets are relative to (the demo's end date); default now. */
+  clock?: number;
 }
 
 /** The engine's view of the options: an absolute base URL without trailing slash, no functions. */
@@ -24,6 +26,7 @@ export function resolveSourceConfig(options: ParleyOptions, base: string = docum
   };
   if (options.timeZone) config.timeZone = options.timeZone;
   if (options.since) config.since = options.since;
+  if (options.clock !== undefined) config.clock = options.clock;
   return config;
 }
 
