@@ -35,3 +35,21 @@ describe('engine without IndexedDB', () => {
     expect(plain((await engine.query({ section: 'messages', period, timeZone })).value)).toEqual(expected.messages);
   });
 });
+
+describe('Parley.purge', () => {
+  it('deletes the source cache: a reload with the API gone has nothing to show', async () => {
+    const h = harness();
+    const baseUrl = demoOrigin + demoApiPath({ seed, conversations, endDate, token: 'purge' });
+    const workspace = demoWorkspaceId(seed, conversations, endDate);
+    const engine = h.engine();
+    await engine.configure({ baseUrl, workspace });
+    await until(engine, (s) => s.phase === 'up-to-date');
+    expect((await h.indexedDB.databases()).map((db) => db.name)).toContain(`parley:${baseUrl}#${workspace}`);
+    await engine.purge();
+    expect((await engine.syncState()).version).toBe(0);
+    const offline = h.engine({ fetch: async () => Promise.reject(new TypeError('Failed to fetch')), retry: { baseDelayMs: 1, maxDelayMs: 1, maxAttempts: 1 } });
+    await offline.configure({ baseUrl, workspace });
+    await until(offline, (s) => s.phase === 'error');
+    await expect(offline.query({ section: 'conversations.overview', period, timeZone })).rejects.toThrow(/Failed to fetch/);
+  });
+});
