@@ -187,5 +187,24 @@ describe('the engine in Chromium', () => {
     expect(served).to.be.below(total * 1.5);
     expect(await value(b.Parley, { section: 'conversations.overview' })).to.deep.equal(expected.conversations.overview);
     expect(await value(a.Parley, { section: 'conversations.overview' })).to.deep.equal(expected.conversations.overview);
+
+    // A version one frame commits reaches the other over BroadcastChannel, without a sync of its own.
+    const gone = file.conversations.find((c) => c.openedAt >= expected.period.startMs) as { id: string };
+    await control(path, 'changes', { collection: 'conversations', items: [{ id: gone.id, deleted: true }] });
+    const heard = new Promise<number>((resolve) => {
+      const stop = b.Parley.onVersion((version) => {
+        if (version < 2) return;
+        stop();
+        resolve(version);
+      });
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const workspaceRequests = stats.requests.workspace;
+    expect((await a.Parley.sync()).version).to.equal(2);
+    expect(await heard).to.equal(2);
+    const overview = await value<{ opened: number }>(b.Parley, { section: 'conversations.overview' });
+    expect(overview.opened).to.equal((expected.conversations.overview.opened as number) - 1);
+    const after = (await control(path, 'stats')) as { requests: Record<string, number> };
+    expect(after.requests.workspace).to.equal(workspaceRequests + 1);
   });
 });
