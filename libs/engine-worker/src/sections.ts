@@ -1,6 +1,7 @@
 import type { EngineQuery, QuerySection } from '@parley/model';
 import { toListColumns } from '@parley/model';
-import type { QueryContext } from '@parley/metrics';
+import { contactSearch, filterOptions } from './filter-options.js';
+import type { ListCell, QueryContext } from '@parley/metrics';
 import {
   byTag,
   closedBreakdown,
@@ -44,6 +45,21 @@ export function partsFor(section: QuerySection): string[] {
   }
 }
 
+/** The drill-down cell of a list query, checked: a weekday needs an hour, hours are 0..23. */
+function listCell(options: NonNullable<EngineQuery['list']>): { cell?: ListCell } {
+  const { weekday, hour, date } = options;
+  if (hour !== undefined && !(Number.isInteger(hour) && hour >= 0 && hour <= 23)) throw new RangeError(`list hour must be 0..23, got ${hour}`);
+  if (weekday !== undefined) {
+    if (!(Number.isInteger(weekday) && weekday >= 0 && weekday <= 6)) throw new RangeError(`list weekday must be 0 (Monday)..6, got ${weekday}`);
+    if (hour === undefined) throw new RangeError('a list weekday needs an hour (a heatmap cell)');
+    if (date !== undefined) throw new RangeError('a list cell is a weekday and hour or a date (and hour), not both');
+    return { cell: { weekday, hour } };
+  }
+  if (date !== undefined) return { cell: hour === undefined ? { date } : { date, hour } };
+  if (hour !== undefined) throw new RangeError('a list hour needs a weekday or a date');
+  return {};
+}
+
 export function computeSection(ctx: QueryContext, query: EngineQuery): { value: unknown; rowCount?: number } {
   switch (query.section) {
     case 'conversations.overview':
@@ -70,7 +86,13 @@ export function computeSection(ctx: QueryContext, query: EngineQuery): { value: 
       return { value: durations(ctx) };
     case 'conversations.list': {
       const options = query.list ?? {};
-      const page = conversationList(ctx, { scope: options.scope ?? 'closed', offset: options.offset ?? 0, limit: Math.min(options.limit ?? listCap, listCap) });
+      const page = conversationList(ctx, {
+        scope: options.scope ?? 'closed',
+        offset: options.offset ?? 0,
+        limit: Math.min(options.limit ?? listCap, listCap),
+        ...(options.sortBy ? { sortBy: options.sortBy, descending: options.descending ?? false } : {}),
+        ...listCell(options),
+      });
       // Columns, not row objects: the worker transfers their buffers (model/list-columns.ts).
       return { value: toListColumns(page.rows), rowCount: page.rowCount };
     }
@@ -90,5 +112,9 @@ export function computeSection(ctx: QueryContext, query: EngineQuery): { value: 
       return { value: byTag(ctx) };
     case 'input':
       return { value: { loaded: { ...ctx.tables.loaded }, rejected: { ...ctx.tables.rejected } } };
+    case 'filterOptions':
+      return { value: filterOptions(ctx.tables) };
+    case 'contactSearch':
+      return { value: contactSearch(ctx.tables, query.search?.text ?? '', Math.min(query.search?.limit ?? 20, 200)) };
   }
 }

@@ -6,6 +6,7 @@ import type { ConversationDurationKey } from './durations.js';
 import { calendarTime, conversationDurationKeys, durationGetter, responseTime } from './durations.js';
 import type { QueryContext } from './query-context.js';
 import type { WorkspaceTables } from './tables.js';
+import { dayOfDate } from './time-zone.js';
 
 // The conversation list of seed 000: one Row per closed conversation (or opened, for drill-downs),
 // materialised only for the rows asked for; sorting reads typed columns, not row objects.
@@ -95,6 +96,27 @@ export interface ListOptions {
   offset?: number;
   limit?: number;
   measure?: DurationMeasure;
+  /**
+   * A drill-down cell: only rows whose scope instant (openedAt for `opened`, closedAt for `closed`)
+   * falls in that local weekday (0 = Monday) and hour, or on that local date (and hour), in the
+   * query's zone — exactly the conversations behind a heatmap cell or a time-series point.
+   */
+  cell?: ListCell;
+}
+
+export type ListCell = { weekday: number; hour: number } | { date: string; hour?: number };
+
+/** Keeps the rows of `order` inside the cell, in order. */
+function inCell(ctx: QueryContext, scope: ListScope, cell: ListCell, order: Uint32Array): Uint32Array {
+  const at = scope === 'opened' ? ctx.tables.conversations.openedAt : ctx.tables.conversations.closedAt;
+  const buckets = ctx.buckets;
+  if ('weekday' in cell) {
+    const wanted = cell.weekday * 24 + cell.hour;
+    return order.filter((row) => buckets.cell(at[row]) === wanted);
+  }
+  const dayIndex = dayOfDate(cell.date) - ctx.firstDay;
+  const hour = cell.hour;
+  return order.filter((row) => buckets.dayIndex(at[row]) === dayIndex && (hour === undefined || buckets.hour(at[row]) === hour));
 }
 
 export interface ListPage {
@@ -205,7 +227,7 @@ export function conversationList(ctx: QueryContext, options: ListOptions = {}): 
   const scope = options.scope ?? 'closed';
   const measure = options.measure ?? calendarTime;
   const offset = options.offset ?? 0;
-  if (scope === 'closed' && !options.sortBy) {
+  if (scope === 'closed' && !options.sortBy && !options.cell) {
     // The default closed order is the closed index read backwards: take the page from its end.
     const closed = ctx.closedRows();
     const limit = Math.max(0, Math.min(options.limit ?? closed.length, closed.length - offset));
@@ -213,7 +235,7 @@ export function conversationList(ctx: QueryContext, options: ListOptions = {}): 
     const rows = Array.from({ length: limit }, (_, i) => materialize(closed[closed.length - 1 - offset - i]));
     return { rowCount: closed.length, rows };
   }
-  const order = defaultListOrder(ctx, scope);
+  const order = options.cell ? inCell(ctx, scope, options.cell, defaultListOrder(ctx, scope)) : defaultListOrder(ctx, scope);
   const limit = options.limit ?? order.length;
   let selected: ArrayLike<number>;
   if (!options.sortBy) selected = order.subarray(offset, offset + limit);

@@ -1,10 +1,10 @@
 import type { CollectionCounts, CollectionName, RecordLocation, ValidRecordSink, WorkspaceInfo } from '@parley/model';
-import { collections, contactEventTypes, senderTypes } from '@parley/model';
+import { collections, compareStrings, contactEventTypes, senderTypes } from '@parley/model';
 import { Dictionary } from './dictionary.js';
 import { deriveFacts } from './facts.js';
 import { float64Column, GrowableColumn, int32Column, permute, uint32Column, uint8Column } from './growable.js';
 import { breakTiesById, stableArgsort } from './sorting.js';
-import type { ContactEventTable, CsatTable, Dictionaries, MessageTable, WorkspaceTables } from './tables.js';
+import type { ContactEventTable, CsatTable, Dictionaries, Directory, DirectoryEntry, MessageTable, WorkspaceTables } from './tables.js';
 
 // Builds WorkspaceTables from validated records streamed in any order (upserts by id, D28), then
 // derives every per-conversation fact once (snapshot.md §6).
@@ -26,7 +26,7 @@ export type RemovableCollection = 'conversations' | 'assignments' | 'messages' |
 export type BuilderColumn = Float64Array | Uint32Array | Int32Array | Uint8Array;
 
 /** Bumped whenever the builder's state layout changes: a stored state of another format is rebuilt. */
-export const builderStateFormat = 'parley.builder-state.1';
+export const builderStateFormat = 'parley.builder-state.2';
 
 /** A TableBuilder's whole state: typed columns, string arrays and small JSON parts. */
 export interface BuilderState {
@@ -34,7 +34,7 @@ export interface BuilderState {
   unique: boolean;
   workspace: WorkspaceInfo | null;
   rejected: CollectionCounts;
-  small: { users: string[]; teams: string[]; channels: string[] };
+  directory: Directory;
   contactsLoaded: number;
   /** Contact names by code; 0 = no contact record. */
   contactNames: (string | null | 0)[];
@@ -137,7 +137,7 @@ export class TableBuilder implements ValidRecordSink {
   readonly dictionaries = createDictionaries();
   readonly rejected = zeroCounts();
   #workspace: WorkspaceInfo | null = null;
-  #small = { users: new Set<string>(), teams: new Set<string>(), channels: new Set<string>() };
+  #small = { users: new Map<string, DirectoryEntry>(), teams: new Map<string, DirectoryEntry>(), channels: new Map<string, DirectoryEntry>() };
   #contactNames: (string | null | undefined)[] = [];
   #contactsLoaded = 0;
 
@@ -219,7 +219,7 @@ export class TableBuilder implements ValidRecordSink {
       case 'users':
       case 'teams':
       case 'channels':
-        this.#small[collection].add(id);
+        this.#small[collection].set(id, directoryEntry(id, record));
         (collection === 'users' ? d.users : collection === 'teams' ? d.teams : d.channels).code(id);
         return;
       case 'contacts': {
@@ -329,7 +329,7 @@ export class TableBuilder implements ValidRecordSink {
       unique: this.#unique,
       workspace: this.#workspace,
       rejected: { ...this.rejected },
-      small: { users: [...this.#small.users], teams: [...this.#small.teams], channels: [...this.#small.channels] },
+      directory: this.#directory(),
       contactsLoaded: this.#contactsLoaded,
       contactNames: Array.from(this.#contactNames, (name) => (name === undefined ? 0 : name)),
       dictionaries,
@@ -349,7 +349,8 @@ export class TableBuilder implements ValidRecordSink {
   #restore(state: BuilderState): void {
     this.#workspace = state.workspace;
     Object.assign(this.rejected, state.rejected);
-    this.#small = { users: new Set(state.small.users), teams: new Set(state.small.teams), channels: new Set(state.small.channels) };
+    const byId = (entries: DirectoryEntry[]) => new Map(entries.map((entry) => [entry.id, entry]));
+    this.#small = { users: byId(state.directory.users), teams: byId(state.directory.teams), channels: byId(state.directory.channels) };
     this.#contactsLoaded = state.contactsLoaded;
     this.#contactNames = state.contactNames.map((name) => (name === 0 ? undefined : name));
     const { dictionaries, strings, columns } = state;
@@ -538,6 +539,7 @@ export class TableBuilder implements ValidRecordSink {
     // names, never these copies.
     return {
       workspace: this.#workspace,
+      directory: this.#directory(),
       dictionaries: copyDictionaries(d),
       conversations,
       facts: derived.facts,
@@ -550,6 +552,12 @@ export class TableBuilder implements ValidRecordSink {
       loaded,
       rejected: { ...this.rejected },
     };
+  }
+
+  /** Users, teams and channels as last sent, in id order. */
+  #directory(): Directory {
+    const sorted = (entries: Map<string, DirectoryEntry>) => [...entries.values()].sort((a, b) => compareStrings(a.id, b.id));
+    return { users: sorted(this.#small.users), teams: sorted(this.#small.teams), channels: sorted(this.#small.channels) };
   }
 
   #finishEvents(): ContactEventTable {
@@ -588,6 +596,11 @@ export class TableBuilder implements ValidRecordSink {
     }
     return table;
   }
+}
+
+/** What the UI shows of a user, team or channel: its name, and whether it was deleted. */
+function directoryEntry(id: string, record: Record<string, unknown>): DirectoryEntry {
+  return { id, name: typeof record.name === 'string' ? record.name : null, deleted: record.deleted === true };
 }
 
 function liveIds(ids: string[], live: Uint32Array | null): string[] {

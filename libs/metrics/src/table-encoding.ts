@@ -1,13 +1,13 @@
 import type { CollectionCounts, WorkspaceInfo } from '@parley/model';
 import { Dictionary } from './dictionary.js';
-import type { Dictionaries, WorkspaceTables } from './tables.js';
+import type { Dictionaries, Directory, WorkspaceTables } from './tables.js';
 
 // A binary form of WorkspaceTables: one JSON header (dictionaries, string columns, counts and a
 // directory of columns) followed by the raw bytes of every typed column, 8-byte aligned. Decoding
 // makes typed-array views over the buffer: no per-row work. Used by the benchmark cache now and by
 // the IndexedDB store's chunks next.
 
-export const tableEncodingVersion = 2;
+export const tableEncodingVersion = 3;
 
 type ColumnType = 'f64' | 'u32' | 'i32' | 'u8';
 export type Column = Float64Array | Uint32Array | Int32Array | Uint8Array;
@@ -44,6 +44,7 @@ function typedColumns(tables: WorkspaceTables): [string, Column][] {
 export interface TablesMeta {
   version: number;
   workspace: WorkspaceInfo | null;
+  directory: Directory;
   loaded: CollectionCounts;
   rejected: CollectionCounts;
   counts: Record<string, number>;
@@ -75,6 +76,7 @@ export function tablesToColumnSet(tables: WorkspaceTables): TablesColumnSet {
     meta: {
       version: tableEncodingVersion,
       workspace: tables.workspace,
+      directory: tables.directory,
       loaded: tables.loaded,
       rejected: tables.rejected,
       counts: {
@@ -155,6 +157,7 @@ export function tablesFromColumnSet(set: TablesColumnSet): WorkspaceTables {
   const dictionaries = Object.fromEntries(dictionaryNames.map((name) => [name, Dictionary.from(strings[`dictionaries.${name}`] as (string | null)[])]));
   return {
     workspace: meta.workspace,
+    directory: meta.directory,
     dictionaries,
     conversations,
     facts: part('facts', {}),

@@ -129,8 +129,22 @@ export interface ContactEventTable {
   firstConnection: Uint8Array;
 }
 
+/** A user, team or channel as the source last sent it (names for display; ids stay the keys). */
+export interface DirectoryEntry {
+  id: string;
+  name: string | null;
+  deleted: boolean;
+}
+
+export interface Directory {
+  users: DirectoryEntry[];
+  teams: DirectoryEntry[];
+  channels: DirectoryEntry[];
+}
+
 export interface WorkspaceTables {
   workspace: WorkspaceInfo | null;
+  directory: Directory;
   dictionaries: Dictionaries;
   conversations: ConversationTable;
   facts: ConversationFacts;

@@ -1,4 +1,5 @@
-import type { DatePreset, Filters, LocalDate, Period } from './filters.js';
+import type { ConversationFilterName, DatePreset, Filters, LocalDate, Period } from './filters.js';
+import type { ConversationRow } from './snapshot.js';
 import type { CollectionName } from './vocabularies.js';
 
 // The engine's protocol: what the page (engine-client, widgets) and the worker (engine-worker) say
@@ -51,6 +52,8 @@ export const querySections = [
   'origin',
   'byTag',
   'input',
+  'filterOptions',
+  'contactSearch',
 ] as const;
 export type QuerySection = (typeof querySections)[number];
 
@@ -59,6 +62,9 @@ export type QueryPeriod = { from: LocalDate; to: LocalDate } | { preset: DatePre
 /** Options of a `conversations.list` query. */
 export interface ListQuery {
   scope?: 'closed' | 'opened';
+  /** Sort column (a ConversationRow key); default: the snapshot's order for the scope. */
+  sortBy?: keyof ConversationRow;
+  descending?: boolean;
   offset?: number;
   limit?: number;
   /** Drill-down cell: local weekday (0 = Monday) and hour, or a local date (and hour). */
@@ -75,6 +81,26 @@ export interface EngineQuery {
   timeZone?: string;
   filters?: Filters;
   list?: ListQuery;
+  /** `contactSearch`: a name or id fragment (case-insensitive); up to `limit` (default 20) contacts. */
+  search?: { text: string; limit?: number };
+}
+
+/** One value a filter can take, as the filter bar lists it. */
+export interface FilterOption {
+  /** The filter value ("" = none). */
+  value: string;
+  /** A display name when the value is an id with a name (users, teams, channels). */
+  label: string | null;
+  deleted?: boolean;
+}
+
+/** `filterOptions`: every value present in the data, per list-type filter (contact and id are searched). */
+export type FilterOptions = Record<Exclude<ConversationFilterName, 'contact' | 'conversationId'>, FilterOption[]>;
+
+/** `contactSearch`: contacts whose name or id contains the text. */
+export interface ContactMatch {
+  id: string;
+  name: string | null;
 }
 
 /** A query's answer: the snapshot section's value for the resolved period, at one data version. */
