@@ -106,6 +106,11 @@ export class Engine implements EngineApi {
 
   constructor(options: EngineOptions = {}) {
     this.#options = options;
+    // Back online (workers get the event too): resume at once instead of at the next period.
+    const scope = globalThis as { addEventListener?: (type: string, listener: () => void) => void };
+    scope.addEventListener?.('online', () => {
+      if (this.#source && (this.#state.phase === 'offline' || this.#state.phase === 'error')) void this.sync();
+    });
   }
 
   get #now(): number {
