@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // One Vitest project per Nx project, so `vitest run --project metrics` is each project's `test` target
 // and `vitest run` alone runs every Node test once.
-const nodeProjects = ['libs/model', 'libs/metrics', 'libs/mocks', 'libs/store', 'tools/integration', 'tools/cli', 'tools/demo-server', 'tools/bench', 'tools/test-all'];
+const nodeProjects = ['libs/model', 'libs/metrics', 'libs/mocks', 'libs/store', 'tools/integration', 'tools/cli', 'tools/demo-server', 'tools/bench', 'tools/test-all', 'tools/build'];
 
 export default defineConfig({
   test: {

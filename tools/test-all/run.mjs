@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every check of the repository, even when an earlier one fails — Nx lint and build
 // of every project, the TypeScript typecheck, the Vitest suites, and (when present) the browser
-// suites — then one total as the very last line: `N passed, N failed`.
+// suites, the site build with its size budget and the browser tests of the built bundles — then
+// one total as the very last line: `N passed, N failed`.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,22 +74,44 @@ const record = (name, passed, failed) => {
   } else record('vitest', 0, 1);
 }
 
+/**
+ * Records a @web/test-runner run from its junit report, plus the test files that failed outside
+ * any test (tools/browser-tests' reporter lists those: the junit report has no test case for them).
+ */
+function recordWebTestRunner(name, code, junitFile, fileErrorsFile) {
+  if (!existsSync(junitFile)) {
+    record(name, 0, 1);
+    return;
+  }
+  const xml = readFileSync(junitFile, 'utf8');
+  const cases = [...xml.matchAll(/<testcase\b[^>]*?(\/>|>([\s\S]*?)<\/testcase>)/g)];
+  const failedCases = cases.filter((m) => /<(failure|error)\b/.test(m[2] ?? '')).length;
+  const skipped = cases.filter((m) => /<skipped\b/.test(m[2] ?? '')).length;
+  const failedFiles = existsSync(fileErrorsFile) ? JSON.parse(readFileSync(fileErrorsFile, 'utf8')).failedFiles.length : 0;
+  const failed = failedCases + failedFiles;
+  record(name, cases.length - failedCases - skipped, failed + (code !== 0 && failed === 0 ? 1 : 0));
+}
+
 // 4. Browser tests (@web/test-runner), when the repository has them.
 if (existsSync(join(root, 'web-test-runner.config.mjs'))) {
-  const file = join(reports, 'wtr-junit.xml');
-  const fileErrors = join(reports, 'wtr-file-errors.json');
   const { code } = await run('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs']);
-  if (existsSync(file)) {
-    const xml = readFileSync(file, 'utf8');
-    const cases = [...xml.matchAll(/<testcase\b[^>]*?(\/>|>([\s\S]*?)<\/testcase>)/g)];
-    const failedCases = cases.filter((m) => /<(failure|error)\b/.test(m[2] ?? '')).length;
-    const skipped = cases.filter((m) => /<skipped\b/.test(m[2] ?? '')).length;
-    // A test file that failed outside any test (did not load, uncaught error, timeout) has no
-    // test case in the junit report: tools/browser-tests' reporter lists those files.
-    const failedFiles = existsSync(fileErrors) ? JSON.parse(readFileSync(fileErrors, 'utf8')).failedFiles.length : 0;
-    const failed = failedCases + failedFiles;
-    record('web-test-runner', cases.length - failedCases - skipped, failed + (code !== 0 && failed === 0 ? 1 : 0));
-  } else record('web-test-runner', 0, 1);
+  recordWebTestRunner('web-test-runner', code, join(reports, 'wtr-junit.xml'), join(reports, 'wtr-file-errors.json'));
+}
+
+// 5. The site as `npm start` serves it: `npm run build` (Vite: dist/widgets, the apps), the bundle
+//    size budget on that output, and the browser tests of the built bundles (no esbuild plugin).
+{
+  const { code: buildCode } = await run('npm', ['run', '--silent', 'build']);
+  record('build (dist/)', buildCode === 0 ? 1 : 0, buildCode === 0 ? 0 : 1);
+  if (buildCode === 0) {
+    const { code: sizeCode } = await run('npm', ['run', '--silent', 'size']);
+    record('size budget', sizeCode === 0 ? 1 : 0, sizeCode === 0 ? 0 : 1);
+    const { code } = await run('npx', ['web-test-runner', '--config', 'web-test-runner.built.config.mjs']);
+    recordWebTestRunner('wtr (built)', code, join(reports, 'wtr-built-junit.xml'), join(reports, 'wtr-built-file-errors.json'));
+  } else {
+    record('size budget', 0, 1);
+    record('wtr (built)', 0, 1);
+  }
 }
 
 const passed = results.reduce((sum, r) => sum + r.passed, 0);

@@ -2,7 +2,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { engineProtocolVersion, type EngineApi, type EngineEvent, type HeadersProvider, type SourceConfig, type SyncState } from '@parley/model';
 import { defineOnce } from './define-once.js';
-import { ParleyConfigElement } from './parley-config.js';
+import { ParleyConfigElement, parseClock } from './parley-config.js';
 import { engineRegistry } from './registry.js';
 
 // This page's engine is a stand-in put into the registry before anything asks for one.
@@ -65,6 +65,18 @@ describe('<parley-config>', () => {
       timeZone: 'Europe/Paris',
       since: '2024-01-01',
     });
+  });
+
+  it('passes clock (the demo end date) as epoch ms: digits, YYYY-MM-DD at noon UTC, or ISO 8601', async () => {
+    expect(parseClock('1732100000000')).to.equal(1732100000000);
+    expect(parseClock('2024-11-20')).to.equal(Date.UTC(2024, 10, 20, 12));
+    expect(parseClock('2024-11-20T23:00:00+01:00')).to.equal(Date.UTC(2024, 10, 20, 22));
+    expect(parseClock(null)).to.equal(undefined);
+    expect(parseClock('soon')).to.equal(undefined);
+    const before = configurations.length;
+    await fixture(html`<parley-config base-url="/api/demo/1/20000/2024-11-20" workspace="demo-1-20000-2024-11-20" clock="2024-11-20"></parley-config>`);
+    await waitUntil(() => configurations.length > before);
+    expect(configurations.at(-1)?.config.clock).to.equal(Date.UTC(2024, 10, 20, 12));
   });
 
   it('passes getHeaders, even when the host set it before the element was upgraded', async () => {

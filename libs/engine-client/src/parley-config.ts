@@ -13,7 +13,21 @@ export class ParleyAuthRequiredEvent extends CustomEvent<AuthRequiredDetail> {
   }
 }
 
-const attributes = ['base-url', 'workspace', 'time-zone', 'since'] as const;
+const attributes = ['base-url', 'workspace', 'time-zone', 'since', 'clock'] as const;
+
+/**
+ * The `clock` attribute as epoch ms: digits are epoch ms, `YYYY-MM-DD` is noon UTC of that day
+ * (the same local date in every zone from UTC−11 to UTC+11), anything else an ISO 8601 instant.
+ * Absent or unreadable: undefined (presets follow the real clock).
+ */
+export function parseClock(value: string | null): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  const ms = /^-?\d+$/.test(text) ? Number(text) : Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T12:00:00Z` : text);
+  if (Number.isFinite(ms)) return ms;
+  console.warn(`<parley-config>: ignoring clock="${text}" (epoch ms, YYYY-MM-DD or an ISO 8601 instant)`);
+  return undefined;
+}
 
 /**
  * The page's data source, as markup. Renders nothing.
@@ -23,6 +37,7 @@ const attributes = ['base-url', 'workspace', 'time-zone', 'since'] as const;
  * @attr workspace - the workspace id
  * @attr time-zone - IANA zone overriding the workspace's
  * @attr since - sync horizon `YYYY-MM-DD` in the workspace zone
+ * @attr clock - the instant date presets are relative to (a demo's end date): epoch ms, `YYYY-MM-DD` or ISO 8601; default now
  * @prop getHeaders - async function returning each request's headers (kept in memory only)
  * @event parley-auth-required - the API answered 401/403; `detail.status`
  */
@@ -88,6 +103,7 @@ export class ParleyConfigElement extends HTMLElement {
       timeZone: this.getAttribute('time-zone') ?? undefined,
       since: this.getAttribute('since') ?? undefined,
       getHeaders: this.#getHeaders,
+      clock: parseClock(this.getAttribute('clock')),
     }).then(
       (state) => this.#onSyncState(state),
       (error: unknown) => console.error('<parley-config>: configuration failed', error),
