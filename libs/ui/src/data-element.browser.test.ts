@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { html as litHtml, type TemplateResult } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { engineProtocolVersion, type EngineAnswer, type EngineApi, type EngineEvent, type EngineQuery, type NotApplicable, type SyncState } from '@parley/model';
@@ -217,11 +217,10 @@ describe('ParleyDataElement', () => {
   it('speaks the inherited language', async () => {
     const host = await fixture<HTMLDivElement>(html`<div lang="zh"><parley-test-widget></parley-test-widget></div>`);
     const element = host.querySelector('parley-test-widget') as TestWidget;
-    await element.updateComplete;
-    expect(element.shadowRoot?.querySelector('[part="loading"]')?.getAttribute('aria-label')).to.equal('加载中…');
+    const label = () => element.shadowRoot?.querySelector('[part="loading"]')?.getAttribute('aria-label');
+    // Chinese and French strings are fetched on first use: English stands in, then the element re-renders.
+    await waitUntil(() => label() === '加载中…', 'the Chinese strings did not arrive');
     host.setAttribute('lang', 'fr');
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await element.updateComplete;
-    expect(element.shadowRoot?.querySelector('[part="loading"]')?.getAttribute('aria-label')).to.equal('Chargement…');
+    await waitUntil(() => label() === 'Chargement…', 'the French strings did not arrive');
   });
 });

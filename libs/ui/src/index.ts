@@ -8,7 +8,7 @@ export { ParleyStateEvent, ParleyDrilldownEvent, widgetStates, type WidgetState,
 export { scopeContext, ownPeriod, parseFilters, checkFilters, mergeFilters, isLocalDate, isDatePreset, type ScopeValue, type ScopeChange } from './scope.js';
 export { themeStyles, tokenNames, seriesColorCount } from './theme.js';
 export { formatCount, formatPercent, formatLocalDate, formatDateRange, formatDateTime, formatDuration, formatWeekday, formatHour, formatHourRange } from './format.js';
-export { messagesFor, type Messages } from './messages.js';
+export { compileMessages, loadMessages, messagesFor, type Messages } from './messages.js';
 export { languages, languageOf, inheritedLocale, intlLocale, onLangChange, type Language } from './lang.js';
 export { SizeController } from './size-controller.js';
 export { arcChart, arcSegments, type ArcDatum, type ArcChartOptions } from './charts/arc-chart.js';

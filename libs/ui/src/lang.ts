@@ -35,6 +35,11 @@ export function intlLocale(locale: string): string {
 const listeners = new Set<() => void>();
 let observer: MutationObserver | null = null;
 
+/** Tells every element to re-read its language (a message table finished loading). */
+export function notifyLangChange(): void {
+  listeners.forEach((notify) => notify());
+}
+
 /** Calls `listener` whenever a `lang` attribute changes anywhere in the document; returns the stop function. */
 export function onLangChange(listener: () => void): () => void {
   listeners.add(listener);

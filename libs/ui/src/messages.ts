@@ -1,4 +1,5 @@
 import type { Language } from './lang.js';
+import { notifyLangChange } from './lang.js';
 
 // The few UI strings, as plain message maps keyed by language (English first). Numbers, dates and
 // durations reach them already formatted through Intl (format.ts). @lit/localize would need its
@@ -87,100 +88,73 @@ const en: Messages = {
   rowsDateLater: 'Rows by date are not available yet',
 };
 
-const fr: Messages = {
-  loading: 'Chargement…',
-  empty: 'Aucune donnée pour les filtres choisis',
-  notApplicable: 'Les filtres choisis ne s’appliquent pas ici',
-  error: 'Les données n’ont pas pu être chargées',
-  retry: 'Réessayer',
-  stale: (asOf) => (asOf ? `Peut-être pas à jour · données du ${asOf}` : 'Peut-être pas à jour'),
-  measure: { opened: 'Conversations ouvertes', closed: 'Conversations fermées' },
-  breakdownTitle: (scope, group) => `Conversations ${scope === 'opened' ? 'ouvertes' : 'fermées'} par ${group}`,
-  groupName: { contactType: 'type de contact', openedSource: 'source', openedChannel: 'canal', category: 'catégorie', closedSource: 'source de fermeture' },
-  keyLabel: {
-    new: 'Nouveau',
-    returning: 'Récurrent',
-    user: 'Utilisateur',
-    contact: 'Contact',
-    workflow: 'Workflow',
-    api: 'API développeur',
-    zapier: 'Zapier',
-    make: 'Make',
-    ctc_ads: 'Publicités click-to-chat',
-    bot: 'Bot',
-    blocked: 'Contact bloqué',
-  },
-  noneLabel: { contactType: 'Aucun', openedSource: 'Sans source', openedChannel: 'Ouverte à la main', category: 'Sans catégorie', closedSource: 'Sans source' },
-  table: { group: 'Groupe', count: 'Conversations', percent: 'Part' },
-  chartLabel: (title) => `${title}, graphique`,
-  heatmapTitle: (scope) => (scope === 'opened' ? 'Conversations ouvertes par jour et heure' : 'Conversations fermées par jour et heure'),
-  heatmapCell: (weekday, hours, count) => `${weekday} ${hours} : ${count}`,
-  fewer: 'Moins',
-  more: 'Plus',
-  timeseriesTitle: 'Conversations ouvertes et fermées',
-  series: { opened: 'Ouvertes', closed: 'Fermées' },
-  point: (series, date, count) => `${series} ${date} : ${count}`,
-  segment: (label, count, percent) => `${label} : ${count} (${percent})`,
-  total: (count) => `Total ${count}`,
-  totalLabel: 'Total',
-  skipped: (count) => `${count} éléments invalides ignorés`,
-  syncNow: 'Synchroniser',
-  syncTitle: 'État des données',
-  invalidMeasure: (allowed) => `Mesure inconnue : utilisez ${allowed}`,
-  invalidGroupBy: (allowed) => `Regroupement inconnu pour cette mesure : utilisez ${allowed}`,
-  invalidFilters: (reason) => `Filtres invalides : ${reason}`,
-  incompletePeriod: 'Indiquez from et to (AAAA-MM-JJ)',
-  rowsDateLater: 'Les lignes par date ne sont pas encore disponibles',
+const loaded: Partial<Record<Language, Messages>> = { en };
+const pending = new Map<Language, Promise<void>>();
+
+/**
+ * French and Chinese as JSON assets fetched when first needed (the smallest widget must stay under
+ * its size budget): plain strings, `{0}`-style placeholders for the parameters, and objects for the
+ * three messages that choose between wordings.
+ */
+const tableUrls: Record<Exclude<Language, 'en'>, URL> = {
+  fr: new URL('./messages-fr.json', import.meta.url),
+  zh: new URL('./messages-zh.json', import.meta.url),
 };
 
-const zh: Messages = {
-  loading: '加载中…',
-  empty: '所选筛选条件下没有数据',
-  notApplicable: '所选筛选条件不适用于此处',
-  error: '无法加载数据',
-  retry: '重试',
-  stale: (asOf) => (asOf ? `可能不是最新 · 数据截至 ${asOf}` : '可能不是最新'),
-  measure: { opened: '已开启的会话', closed: '已关闭的会话' },
-  breakdownTitle: (scope, group) => `按${group}划分的${scope === 'opened' ? '已开启' : '已关闭'}会话`,
-  groupName: { contactType: '联系人类型', openedSource: '来源', openedChannel: '渠道', category: '类别', closedSource: '关闭来源' },
-  keyLabel: {
-    new: '新联系人',
-    returning: '回访联系人',
-    user: '用户',
-    contact: '联系人',
-    workflow: '工作流',
-    api: '开发者 API',
-    zapier: 'Zapier',
-    make: 'Make',
-    ctc_ads: '点击聊天广告',
-    bot: '机器人',
-    blocked: '已屏蔽联系人',
-  },
-  noneLabel: { contactType: '无', openedSource: '无来源', openedChannel: '手动开启', category: '无类别', closedSource: '无来源' },
-  table: { group: '分组', count: '会话', percent: '占比' },
-  chartLabel: (title) => `${title}（图表）`,
-  heatmapTitle: (scope) => (scope === 'opened' ? '按星期和小时划分的已开启会话' : '按星期和小时划分的已关闭会话'),
-  heatmapCell: (weekday, hours, count) => `${weekday} ${hours}：${count}`,
-  fewer: '较少',
-  more: '较多',
-  timeseriesTitle: '已开启与已关闭的会话',
-  series: { opened: '已开启', closed: '已关闭' },
-  point: (series, date, count) => `${series} ${date}：${count}`,
-  segment: (label, count, percent) => `${label}：${count}（${percent}）`,
-  total: (count) => `合计 ${count}`,
-  totalLabel: '合计',
-  skipped: (count) => `已跳过 ${count} 个无效项`,
-  syncNow: '立即同步',
-  syncTitle: '数据状态',
-  invalidMeasure: (allowed) => `未知的度量：请使用 ${allowed}`,
-  invalidGroupBy: (allowed) => `此度量不支持该分组：请使用 ${allowed}`,
-  invalidFilters: (reason) => `筛选条件无效：${reason}`,
-  incompletePeriod: '请同时设置 from 和 to（YYYY-MM-DD）',
-  rowsDateLater: '按日期的行暂不可用',
-};
+type MessageData = Record<string, unknown>;
 
-const tables: Record<Language, Messages> = { en, fr, zh };
+function fill(template: string, args: readonly unknown[]): string {
+  return template.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)]));
+}
 
+/** The Messages shape from its JSON form, checked key by key against English. */
+export function compileMessages(data: MessageData): Messages {
+  const out: Record<string, unknown> = {};
+  for (const [key, reference] of Object.entries(en)) {
+    const value = data[key];
+    if (value === undefined) throw new Error(`message "${key}" is missing`);
+    if (key === 'stale') {
+      const { with: withDate, without } = value as { with: string; without: string };
+      out[key] = (asOf: string | null) => (asOf ? fill(withDate, [asOf]) : without);
+    } else if (key === 'breakdownTitle' || key === 'heatmapTitle') {
+      const byScope = value as Record<'opened' | 'closed', string>;
+      out[key] = (scope: 'opened' | 'closed', group?: string) => fill(byScope[scope], [group]);
+    } else if (typeof reference === 'function') {
+      const template = value as string;
+      out[key] = (...args: unknown[]) => fill(template, args);
+    } else out[key] = value;
+  }
+  return out as unknown as Messages;
+}
+
+/** Loads a language's strings; elements re-render when it lands (English stands in until then). */
+export function loadMessages(language: Language): Promise<void> {
+  if (loaded[language]) return Promise.resolve();
+  let promise = pending.get(language);
+  if (!promise) {
+    promise = fetch(tableUrls[language as Exclude<Language, 'en'>])
+      .then((response) => {
+        if (!response.ok) throw new Error(`${response.status} for the ${language} strings`);
+        return response.json() as Promise<MessageData>;
+      })
+      .then((data) => {
+        loaded[language] = compileMessages(data);
+        notifyLangChange();
+      })
+      .catch((error: unknown) => {
+        // English stays; a later element may try again.
+        pending.delete(language);
+        console.warn(`Parley: ${language} strings unavailable, showing English`, error);
+      });
+    pending.set(language, promise);
+  }
+  return promise;
+}
+
+/** The strings of a language; English until a French or Chinese table has loaded (then a re-render). */
 export function messagesFor(language: Language): Messages {
-  return tables[language];
+  const table = loaded[language];
+  if (table) return table;
+  void loadMessages(language);
+  return en;
 }

@@ -29,7 +29,11 @@ export class ParleyElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#refreshLocale();
-    this.#stopLang = onLangChange(() => this.#refreshLocale());
+    // A lang change anywhere, or a message table that finished loading: render again.
+    this.#stopLang = onLangChange(() => {
+      this.#refreshLocale();
+      this.requestUpdate();
+    });
   }
 
   override disconnectedCallback(): void {

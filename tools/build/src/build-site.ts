@@ -69,6 +69,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteBuild> {
       minify: options.minify ?? true,
       sourcemap: true,
       modulePreload: false,
+      // Message tables stay files fetched on demand, never inlined into the code as data: URLs.
+      assetsInlineLimit: 0,
       copyPublicDir: false,
       reportCompressedSize: false,
       rolldownOptions: {

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { Parley } from '@parley/engine-client';
 import { formatCount, formatDateTime, type DrilldownDetail, type StateDetail } from '@parley/ui';
@@ -43,7 +43,8 @@ describe('parley-metric-card', () => {
     const expected = expectedSnapshot().conversations.overview.closed;
     expect(element.result).to.equal(expected);
     expect(element.shadowRoot?.querySelector('[part="value"]')?.textContent?.trim()).to.equal(new Intl.NumberFormat('fr').format(expected));
-    expect(element.shadowRoot?.querySelector('[part="title"]')?.textContent?.trim()).to.equal('Conversations fermées');
+    const title = () => element.shadowRoot?.querySelector('[part="title"]')?.textContent?.trim();
+    await waitUntil(() => title() === 'Conversations fermées', 'the French strings did not arrive');
   });
 
   it('applies its filters and is not applicable with a closed-only filter on the opened measure', async () => {
