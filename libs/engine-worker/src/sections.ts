@@ -8,6 +8,7 @@ import {
   closedCount,
   closedHeatmap,
   contactsSummary,
+  dateHourHeatmap,
   conversationList,
   csatSummary,
   durations,
@@ -70,6 +71,8 @@ export function computeSection(ctx: QueryContext, query: EngineQuery): { value: 
       return { value: openedHeatmap(ctx) };
     case 'conversations.closedHeatmap':
       return { value: closedHeatmap(ctx) };
+    case 'conversations.dateHourHeatmap':
+      return { value: dateHourHeatmap(ctx) };
     case 'conversations.openedByContactType':
       return { value: openedBreakdown(ctx, 'contactType') };
     case 'conversations.openedBySource':

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { notApplicable } from '@parley/model';
 import { conversationList } from './conversation-list.js';
-import { closedHeatmap, openedHeatmap, openedVsClosed } from './conversation-report.js';
+import { closedHeatmap, dateHourHeatmap, openedHeatmap, openedVsClosed } from './conversation-report.js';
 import { QueryContext } from './query-context.js';
 import { tablesFromWorkspace } from './snapshot.js';
 import { arbitraryReportCase } from './testing/index.js';
@@ -49,6 +49,43 @@ describe('list drill-down cells', () => {
             expect(closed.rowCount).toBe(day.closed);
             for (const row of closed.rows) expect(localParts(row.closedAt as number, args.timeZone).date).toBe(day.date);
           }
+        }
+      }),
+      { numRuns: runs },
+    );
+  });
+});
+
+describe('date × hour heatmap', () => {
+  it('gives back the weekday heatmaps when its dates are summed, and drills into date and hour', () => {
+    fc.assert(
+      fc.property(arbitraryReportCase(), ({ workspace, args }) => {
+        const tables = tablesFromWorkspace(workspace);
+        const ctx = () => new QueryContext(tables, args);
+        const byDate = dateHourHeatmap(ctx());
+        const weekly = { opened: openedHeatmap(ctx()), closed: closedHeatmap(ctx()) };
+        const days = (Date.parse(`${args.to}T00:00:00Z`) - Date.parse(`${args.from}T00:00:00Z`)) / 86_400_000 + 1;
+        for (const scope of ['opened', 'closed'] as const) {
+          const leaf = byDate[scope];
+          if (weekly[scope] === notApplicable) {
+            expect(leaf).toBe(notApplicable);
+            continue;
+          }
+          if (days > 31) {
+            expect(leaf).toBe('range-too-long');
+            continue;
+          }
+          if (leaf === notApplicable || leaf === 'range-too-long') throw new Error(`unexpected ${leaf}`);
+          expect(leaf.map((entry) => entry.date)).toEqual(Array.from({ length: days }, (_, i) => new Date(Date.parse(`${args.from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10)));
+          const summed = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+          for (const entry of leaf) {
+            const weekday = (new Date(`${entry.date}T12:00:00Z`).getUTCDay() + 6) % 7;
+            entry.hours.forEach((count, hour) => (summed[weekday][hour] += count));
+            for (let hour = 0; hour < 24; hour += 7) {
+              expect(conversationList(ctx(), { scope, cell: { date: entry.date, hour } }).rowCount).toBe(entry.hours[hour]);
+            }
+          }
+          expect(summed).toEqual(weekly[scope]);
         }
       }),
       { numRuns: runs },

@@ -36,6 +36,37 @@ function heatmap(ctx: QueryContext, rows: Uint32Array, at: Float64Array): WeekHo
   return Array.from({ length: 7 }, (_, weekday) => Array.from(cells.subarray(weekday * 24, weekday * 24 + 24)));
 }
 
+/** One local date of a date × hour heatmap (snapshot-v2.md D37). */
+export interface DateHours {
+  date: string;
+  hours: number[];
+}
+
+export const rangeTooLong = 'range-too-long';
+/** The longest period a date × hour heatmap shows, in local dates. */
+export const dateHourMaxDays = 31;
+
+function dateHours(ctx: QueryContext, rows: Uint32Array, at: Float64Array): DateHours[] | typeof rangeTooLong {
+  if (ctx.dayCount > dateHourMaxDays) return rangeTooLong;
+  const counts = new Uint32Array(ctx.dayCount * 24);
+  const buckets = ctx.buckets;
+  // The local hour of the local date: a fall-back night's repeated hour counts twice into one cell,
+  // a spring-forward night's missing hour stays 0 (v1's rules).
+  for (let i = 0; i < rows.length; i++) {
+    const instant = at[rows[i]];
+    counts[buckets.dayIndex(instant) * 24 + buckets.hour(instant)]++;
+  }
+  return ctx.dates().map((date, day) => ({ date, hours: Array.from(counts.subarray(day * 24, day * 24 + 24)) }));
+}
+
+/** snapshot-v2.md `conversations.dateHourHeatmap`: the heatmaps' conversations by local date and hour. */
+export function dateHourHeatmap(ctx: QueryContext): { opened: OrNA<DateHours[] | typeof rangeTooLong>; closed: DateHours[] | typeof rangeTooLong } {
+  return {
+    opened: ctx.applies('opened') ? dateHours(ctx, ctx.openedRows(), ctx.tables.conversations.openedAt) : notApplicable,
+    closed: dateHours(ctx, ctx.closedPositions(), ctx.tables.closed.closedAt),
+  };
+}
+
 export function openedHeatmap(ctx: QueryContext): OrNA<WeekHourHeatmap> {
   return ctx.applies('opened') ? heatmap(ctx, ctx.openedRows(), ctx.tables.conversations.openedAt) : notApplicable;
 }

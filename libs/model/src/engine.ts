@@ -36,6 +36,8 @@ export const querySections = [
   'conversations.openedVsClosed',
   'conversations.openedHeatmap',
   'conversations.closedHeatmap',
+  /** snapshot-v2.md: `{ opened, closed }`, each DateHours[] | "range-too-long" (opened may be NA). */
+  'conversations.dateHourHeatmap',
   'conversations.openedByContactType',
   'conversations.openedBySource',
   'conversations.openedByChannel',

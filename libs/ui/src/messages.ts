@@ -37,9 +37,13 @@ export interface Messages {
   syncTitle: string;
   invalidMeasure: (allowed: string) => string;
   invalidGroupBy: (allowed: string) => string;
+  invalidRows: string;
   invalidFilters: (reason: string) => string;
   incompletePeriod: string;
-  rowsDateLater: string;
+  /** Title of the date × hour heatmap. */
+  heatmapDateTitle: (scope: 'opened' | 'closed') => string;
+  /** A date × hour heatmap asked for more than 31 days. */
+  rangeTooLong: string;
 }
 
 const en: Messages = {
@@ -83,9 +87,11 @@ const en: Messages = {
   syncTitle: 'Data status',
   invalidMeasure: (allowed) => `Unknown measure: use ${allowed}`,
   invalidGroupBy: (allowed) => `Unknown group-by for this measure: use ${allowed}`,
+  invalidRows: 'Unknown rows: use weekday or date',
   invalidFilters: (reason) => `Invalid filters: ${reason}`,
   incompletePeriod: 'Set both from and to (YYYY-MM-DD)',
-  rowsDateLater: 'Rows by date are not available yet',
+  heatmapDateTitle: (scope) => (scope === 'opened' ? 'Opened conversations by date and hour' : 'Closed conversations by date and hour'),
+  rangeTooLong: 'Range too long: choose a period of at most 31 days for rows by date',
 };
 
 const loaded: Partial<Record<Language, Messages>> = { en };
@@ -116,7 +122,7 @@ export function compileMessages(data: MessageData): Messages {
     if (key === 'stale') {
       const { with: withDate, without } = value as { with: string; without: string };
       out[key] = (asOf: string | null) => (asOf ? fill(withDate, [asOf]) : without);
-    } else if (key === 'breakdownTitle' || key === 'heatmapTitle') {
+    } else if (key === 'breakdownTitle' || key === 'heatmapTitle' || key === 'heatmapDateTitle') {
       const byScope = value as Record<'opened' | 'closed', string>;
       out[key] = (scope: 'opened' | 'closed', group?: string) => fill(byScope[scope], [group]);
     } else if (typeof reference === 'function') {

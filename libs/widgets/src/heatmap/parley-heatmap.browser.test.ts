@@ -110,4 +110,33 @@ describe('parley-heatmap', () => {
     await element.updateComplete;
     expect(cell(element, 4, 10).getAttribute('tabindex')).to.equal('0');
   });
+
+  it('shows rows by date: every date of the period, summing to the weekday heatmap; a cell drills into its date and hour', async () => {
+    const element = await heatmap({ measure: 'conversations.closed', rows: 'date' });
+    await untilState(element, 'ready');
+    await expectAccessible(element);
+    const rows = element.result as { date: string; hours: number[] }[];
+    const days = (Date.parse(`${period.to}T00:00:00Z`) - Date.parse(`${period.from}T00:00:00Z`)) / 86_400_000 + 1;
+    expect(rows.map((row) => row.date)).to.deep.equal(Array.from({ length: days }, (_, i) => new Date(Date.parse(`${period.from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10)));
+    // Independent check: the dates folded onto weekdays give parley report's weekday × hour heatmap.
+    const folded = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+    for (const row of rows) row.hours.forEach((count, hour) => (folded[(new Date(`${row.date}T12:00:00Z`).getUTCDay() + 6) % 7][hour] += count));
+    expect(folded).to.deep.equal(expectedSnapshot().conversations.closedHeatmap);
+    expect(element.shadowRoot?.querySelectorAll('[part="cell"]').length).to.equal(days * 24);
+    const busiest = rows.flatMap((row) => row.hours.map((count, hour) => ({ date: row.date, hour, count }))).sort((a, b) => b.count - a.count)[0];
+    const target = element.shadowRoot?.querySelector<HTMLElement>(`[part="cell"][data-date="${busiest.date}"][data-hour="${busiest.hour}"]`);
+    expect(target?.textContent?.trim()).to.equal(formatCount(busiest.count, 'en'));
+    const drilled = oneEvent(element, 'parley-drilldown');
+    target?.click();
+    const detail = ((await drilled) as CustomEvent<DrilldownDetail>).detail;
+    expect(detail.cell).to.deep.equal({ date: busiest.date, hour: busiest.hour });
+    expect(detail.scope).to.equal('closed');
+  });
+
+  it('says "range too long" for rows by date over more than 31 days', async () => {
+    const element = await heatmap({ rows: 'date', from: '2024-09-01', to: '2024-11-20' });
+    await untilState(element, 'ready');
+    expect(element.result).to.equal('range-too-long');
+    expect(element.shadowRoot?.querySelector('[part="range-too-long"]')?.textContent).to.contain('Range too long');
+  });
 });
