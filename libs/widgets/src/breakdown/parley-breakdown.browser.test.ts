@@ -4,6 +4,7 @@ import type { Group } from '@parley/model';
 import { formatCount, formatPercent, type DrilldownDetail } from '@parley/ui';
 import { expectAccessible } from '@parley/ui/testing';
 import { demo, expectedSnapshot, period, untilState, useDemoSource } from '../testing/demo.js';
+import { generateWorkspaceFile } from '@parley/mocks';
 import { ParleyBreakdownElement } from './parley-breakdown.js';
 
 function breakdown(attributes: Record<string, string>): Promise<ParleyBreakdownElement> {
@@ -42,6 +43,22 @@ describe('parley-breakdown', () => {
       const element = await breakdown({ measure, 'group-by': groupBy, chart: 'table' });
       await untilState(element, 'ready');
       expect(element.result, `${measure} by ${groupBy}`).to.deep.equal(groups);
+    }
+  });
+
+  it('names channels by the names the workspace gives them, not their ids', async () => {
+    const channels = generateWorkspaceFile({ seed: demo.seed, conversations: demo.conversations, endDate: demo.endDate }).channels;
+    const element = await breakdown({ measure: 'conversations.opened', 'group-by': 'openedChannel', chart: 'table' });
+    await untilState(element, 'ready');
+    await element.updateComplete;
+    const text = element.shadowRoot?.querySelector('[part="table"]')?.textContent ?? '';
+    const shown = (element.result as Group[]).filter((group) => group.key !== null);
+    expect(shown.length).to.be.greaterThan(2);
+    for (const group of shown) {
+      const name = channels.find((channel) => channel.id === group.key)?.name;
+      expect(name, `channel ${group.key}`).to.be.a('string');
+      expect(text).to.contain(name as string);
+      expect(element.labelOf(group.key)).to.equal(name);
     }
   });
 

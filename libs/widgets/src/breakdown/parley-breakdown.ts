@@ -1,6 +1,6 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { EngineAnswer, Group, NotApplicable } from '@parley/model';
+import type { EngineAnswer, FilterOptions, Group, NotApplicable } from '@parley/model';
 import { defineOnce } from '@parley/engine-client';
 import {
   arcChart,
@@ -78,10 +78,19 @@ export class ParleyBreakdownElement extends ParleyDataElement<Group[]> {
     if (!isConversationMeasure(this.measure)) return m.invalidMeasure(conversationMeasures.join(', '));
     const section = breakdownSection(this.measure, this.groupBy);
     if (!section) return m.invalidGroupBy(groupingsOf(this.measure).join(', '));
-    return [{ section }];
+    // Channels are ids in the result: their names come from the engine's filter options.
+    return this.groupBy === 'openedChannel' ? [{ section }, { section: 'filterOptions' }] : [{ section }];
   }
 
-  protected override toResult([answer]: readonly EngineAnswer[]): Group[] | NotApplicable {
+  /** Channel id → name, from the data (the `labels` property wins). */
+  #channelNames: Record<string, string> = {};
+
+  protected override toResult([answer, options]: readonly EngineAnswer[]): Group[] | NotApplicable {
+    if (options) {
+      const names: Record<string, string> = {};
+      for (const option of (options.value as FilterOptions).openedChannel) if (option.label) names[option.value] = option.label;
+      this.#channelNames = names;
+    }
     return answer.value as Group[] | NotApplicable;
   }
 
@@ -100,7 +109,7 @@ export class ParleyBreakdownElement extends ParleyDataElement<Group[]> {
   labelOf(key: string | null): string {
     const m = this.messages;
     if (key === null || key === '') return m.noneLabel[this.groupBy as GroupBy] ?? m.noneLabel.contactType;
-    return this.labels?.[key] ?? m.keyLabel[key] ?? key;
+    return this.labels?.[key] ?? this.#channelNames[key] ?? m.keyLabel[key] ?? key;
   }
 
   #rows(groups: readonly Group[]): Row[] {
