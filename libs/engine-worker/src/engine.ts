@@ -12,7 +12,7 @@ import type {
 } from '@parley/model';
 import { engineProtocolVersion, localDateOf, presetRange } from '@parley/model';
 import type { WorkspaceTables } from '@parley/metrics';
-import { PartNotLoadedError, QueryContext, resolvePeriod, TableBuilder, tablesFromColumnSet } from '@parley/metrics';
+import { attachColumn, PartNotLoadedError, QueryContext, resolvePeriod, TableBuilder, tablesFromColumnSet } from '@parley/metrics';
 import type { Cursors, RetryPolicy, SourceStore, StoredHead } from '@parley/store';
 import {
   AuthRequiredError,
@@ -24,9 +24,8 @@ import {
   OfflineError,
   openSourceStore,
   sourceDatabaseName,
-  StaleHeadError,
 } from '@parley/store';
-import { computeSection, partsFor } from './sections.js';
+import { computeSection } from './sections.js';
 
 // The engine a worker exposes (EngineApi): one data source at a time, its committed tables in
 // memory (read from IndexedDB part by part, as queries need them), one sync at a time across tabs
@@ -191,13 +190,10 @@ export class Engine implements EngineApi {
         await this.#rederive(source);
         return;
       }
-      try {
-        const set = await source.store.readTables(head, coreParts, false);
-        this.#install(source, head, tablesFromColumnSet(set), new Set(coreParts));
-        return;
-      } catch (error) {
-        if (!(error instanceof StaleHeadError)) throw error;
-      }
+      // Nothing but the head: each query reads the columns it touches, on first use (a cold start
+      // reads the dozen columns the first widgets need, not the whole cache).
+      this.#install(source, head, tablesFromColumnSet({ meta: head.meta, columns: {}, strings: {} }, { columns: head.columns, strings: head.strings }), new Set());
+      return;
     }
     throw new Error('the cache kept changing while it was read');
   }
@@ -269,7 +265,6 @@ export class Engine implements EngineApi {
     for (let attempt = 0; ; attempt++) {
       const tables = source.tables as WorkspaceTables;
       const head = source.head as StoredHead;
-      await this.#ensureParts(source, partsFor(query.section));
       const timeZone = query.timeZone ?? source.config.timeZone ?? tables.workspace?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
       const range = 'preset' in query.period ? presetRange(query.period.preset, localDateOf(source.config.clock ?? this.#now, timeZone)) : query.period;
       resolvePeriod(range.from, range.to, timeZone); // validates dates and zone with a clear error
@@ -278,9 +273,10 @@ export class Engine implements EngineApi {
         const { value, rowCount } = computeSection(ctx, query);
         return { version: head.version, period: { ...ctx.period }, value, ...(rowCount === undefined ? {} : { rowCount }) };
       } catch (error) {
-        // A part the map above missed: load it and answer, never answer from nothing.
-        if (error instanceof PartNotLoadedError && attempt < 2) {
-          await this.#ensureParts(source, [error.part]);
+        // A column not read yet: read it and ask again (never answer from nothing). Each column is
+        // read once per version; a query touches a few dozen at most.
+        if (error instanceof PartNotLoadedError && attempt < 200) {
+          await this.#loadColumn(source, error.part);
           continue;
         }
         throw error;
@@ -288,27 +284,18 @@ export class Engine implements EngineApi {
     }
   }
 
-  async #ensureParts(source: Source, parts: readonly string[]): Promise<void> {
-    const missing = parts.filter((part) => !source.loadedParts.has(part));
-    if (missing.length === 0 || !source.head || !source.tables) return;
-    for (const part of missing) {
-      const read = await source.store.readPart(source.head, part);
-      if (read === null) {
-        // Another tab committed a newer version meanwhile: take it whole.
-        await this.#loadHead(source);
-        return this.#ensureParts(source, parts);
-      }
-      const tables = source.tables as unknown as Record<string, Record<string, unknown>>;
-      if (part === 'conversations.summary') {
-        tables.conversations.summary = read.strings['conversations.summary'];
-      } else {
-        const fresh: Record<string, unknown> = { count: source.head.meta.counts[part] };
-        for (const [path, column] of Object.entries(read.columns)) fresh[path.slice(part.length + 1)] = column;
-        for (const [name, values] of Object.entries(read.strings)) fresh[name.slice(part.length + 1)] = values;
-        tables[part] = fresh;
-      }
-      source.loadedParts.add(part);
+  async #loadColumn(source: Source, path: string): Promise<void> {
+    const head = source.head;
+    if (!head || !source.tables) return;
+    const read = await source.store.readColumns(head, [path]);
+    if (read === null) {
+      // Another tab committed a newer version meanwhile: take that one.
+      await this.#loadHead(source);
+      return;
     }
+    const value = read.columns[path] ?? read.strings[path];
+    if (value === undefined) throw new Error(`the cache has no column ${path}`);
+    attachColumn(source.tables, path, value);
   }
 
   // ---- subscriptions --------------------------------------------------------------------------

@@ -3,4 +3,4 @@
 export { createEngine } from './engine.js';
 export type { EngineOptions } from './engine.js';
 export { Engine } from './engine.js';
-export { computeSection, listCap, partsFor } from './sections.js';
+export { computeSection, listCap } from './sections.js';

@@ -1,4 +1,4 @@
-import type { EngineQuery, QuerySection } from '@parley/model';
+import type { EngineQuery } from '@parley/model';
 import { toListColumns } from '@parley/model';
 import { contactSearch, filterOptions } from './filter-options.js';
 import type { ListCell, QueryContext } from '@parley/metrics';
@@ -28,23 +28,6 @@ import {
 
 /** The rows a list answer holds at most (elements.md: "the first 10,000 rows"). */
 export const listCap = 10_000;
-
-/** The table parts beyond the core (conversations, facts, responses, closed) a section reads. */
-export function partsFor(section: QuerySection): string[] {
-  const core = ['conversations', 'facts', 'responses', 'closed'];
-  switch (section) {
-    case 'conversations.list':
-      return [...core, 'conversations.summary'];
-    case 'messages':
-      return [...core, 'messages'];
-    case 'contacts':
-      return [...core, 'contactEvents'];
-    case 'csat':
-      return [...core, 'csat'];
-    default:
-      return core;
-  }
-}
 
 /** The drill-down cell of a list query, checked: a weekday needs an hour, hours are 0..23. */
 function listCell(options: NonNullable<EngineQuery['list']>): { cell?: ListCell } {

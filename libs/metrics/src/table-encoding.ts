@@ -1,6 +1,6 @@
 import type { CollectionCounts, WorkspaceInfo } from '@parley/model';
 import { Dictionary } from './dictionary.js';
-import type { Dictionaries, Directory, WorkspaceTables } from './tables.js';
+import type { Directory, WorkspaceTables } from './tables.js';
 
 // A binary form of WorkspaceTables: one JSON header (dictionaries, string columns, counts and a
 // directory of columns) followed by the raw bytes of every typed column, 8-byte aligned. Decoding
@@ -92,84 +92,113 @@ export function tablesToColumnSet(tables: WorkspaceTables): TablesColumnSet {
   };
 }
 
-const dictionaryNames: (keyof Dictionaries)[] = [
-  'users',
-  'teams',
-  'channels',
-  'contacts',
-  'openedSources',
-  'closedSources',
-  'eventSources',
-  'categories',
-  'tags',
-  'inboxes',
-  'pageUrls',
-  'chatflows',
-];
-
-/** A table part that is not loaded: any use throws instead of answering from nothing. */
-function missingPart(part: string): Record<string, unknown> {
-  return new Proxy(
-    {},
-    {
-      get(_target, key) {
-        if (key === 'then' || typeof key === 'symbol') return undefined;
-        throw new PartNotLoadedError(part);
-      },
-    },
-  );
-}
 
 export class PartNotLoadedError extends Error {
   override name = 'PartNotLoadedError';
+  /** The column or string array asked for, e.g. `conversations.openedAt`, `dictionaries.contacts`. */
   constructor(readonly part: string) {
-    super(`table part ${part} is not loaded`);
+    super(`table column ${part} is not loaded`);
   }
 }
 
-/** The string arrays a part needs besides its typed columns. */
+/** The string arrays a part holds as properties besides its typed columns. */
 export const partStrings: Readonly<Record<string, readonly string[]>> = {
   conversations: ['conversations.ids', 'conversations.summary'],
   contactEvents: ['contactEvents.ids'],
 };
 
+const tableParts = ['conversations', 'facts', 'responses', 'closed', 'messages', 'csat', 'contactEvents'] as const;
+
+/** What a column set stands for in full: every column and string array the store holds. */
+export interface KnownColumns {
+  columns: readonly string[];
+  strings: readonly string[];
+}
+
+/** Per lazily loaded tables: where a loaded column goes (part objects, dictionaries, names). */
+const lazyTargets = new WeakMap<WorkspaceTables, { parts: Map<string, Record<string, unknown>>; dictionaries: Record<string, Dictionary>; rest: Record<string, unknown> }>();
+
 /**
- * Tables from a column set. A part whose columns are all absent (not loaded yet) becomes an object
- * that throws PartNotLoadedError on use; `conversations.summary` alone may be absent too (it is only
- * read by list rows), and then reads throw the same way.
+ * Throws for a known column that is not loaded yet, so a query never answers from nothing; the
+ * caller loads it (attachColumn) and asks again.
  */
-export function tablesFromColumnSet(set: TablesColumnSet): WorkspaceTables {
+function guarded(target: Record<string, unknown>, prefix: string, known: ReadonlySet<string>): Record<string, unknown> {
+  // Whole already (the usual case outside a cold start): a plain object, no trap on any read.
+  const missing = [...known].some((path) => path.startsWith(prefix) && !(path.slice(prefix.length) in target));
+  if (!missing) return target;
+  return new Proxy(target, {
+    get(object, key) {
+      if (typeof key === 'string' && !(key in object) && known.has(`${prefix}${key}`)) throw new PartNotLoadedError(`${prefix}${key}`);
+      return Reflect.get(object, key);
+    },
+  });
+}
+
+/**
+ * Tables from a column set. With `known` (every column the store holds), columns and string arrays
+ * absent from the set are loaded on demand: reading one throws PartNotLoadedError naming it, the
+ * engine reads it from the store (attachColumn) and runs the query again. Without `known`, the set
+ * must be whole.
+ */
+export function tablesFromColumnSet(set: TablesColumnSet, known?: KnownColumns): WorkspaceTables {
   const { meta, columns, strings } = set;
   if (meta.version !== tableEncodingVersion) throw new Error(`tables of encoding ${meta.version}, expected ${tableEncodingVersion}`);
-  const parts: Record<string, Record<string, unknown>> = {};
-  for (const [path, column] of Object.entries(columns)) {
+  const knownPaths = new Set([...(known?.columns ?? Object.keys(columns)), ...(known?.strings ?? Object.keys(strings))]);
+  const parts = new Map<string, Record<string, unknown>>();
+  for (const part of tableParts) parts.set(part, { count: meta.counts[part] });
+  parts.set('closed', {});
+  parts.set('facts', {});
+  const put = (path: string, value: unknown) => {
     const part = columnPart(path);
-    parts[part] ??= {};
-    parts[part][path.slice(part.length + 1)] = column;
-  }
-  const part = (name: string, extra: Record<string, unknown>) => (parts[name] ? Object.assign(parts[name], extra) : missingPart(name));
-  const summary = strings['conversations.summary'];
-  const conversations = part('conversations', {
-    count: meta.counts.conversations,
-    ids: strings['conversations.ids'],
-    summary: summary ?? missingPart('conversations.summary'),
-  });
-  const dictionaries = Object.fromEntries(dictionaryNames.map((name) => [name, Dictionary.from(strings[`dictionaries.${name}`] as (string | null)[])]));
-  return {
+    const target = parts.get(part);
+    if (target) target[path.slice(part.length + 1)] = value;
+  };
+  for (const [path, column] of Object.entries(columns)) put(path, column);
+  const dictionaries: Record<string, Dictionary> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [name, values] of Object.entries(strings)) attachString(parts, dictionaries, rest, name, values);
+  const tables = {
     workspace: meta.workspace,
     directory: meta.directory,
-    dictionaries,
-    conversations,
-    facts: part('facts', {}),
-    responses: part('responses', { count: meta.counts.responses }),
-    closed: part('closed', {}),
-    messages: part('messages', { count: meta.counts.messages }),
-    csat: part('csat', { count: meta.counts.csat }),
-    contactEvents: part('contactEvents', { count: meta.counts.contactEvents, ids: strings['contactEvents.ids'] }),
-    contactNames: strings['contactNames.values'].map((name) => (name === 0 ? undefined : name)),
+    dictionaries: guarded(dictionaries, 'dictionaries.', knownPaths),
     loaded: meta.loaded,
     rejected: meta.rejected,
-  } as unknown as WorkspaceTables;
+  } as Record<string, unknown>;
+  for (const [part, target] of parts) tables[part] = guarded(target, `${part}.`, knownPaths);
+  Object.defineProperty(tables, 'contactNames', {
+    enumerable: true,
+    get() {
+      if ('contactNames' in rest) return rest.contactNames;
+      if (knownPaths.has('contactNames.values')) throw new PartNotLoadedError('contactNames.values');
+      return [];
+    },
+  });
+  const result = tables as unknown as WorkspaceTables;
+  lazyTargets.set(result, { parts, dictionaries, rest });
+  return result;
+}
+
+function attachString(parts: Map<string, Record<string, unknown>>, dictionaries: Record<string, Dictionary>, rest: Record<string, unknown>, name: string, values: (string | null | 0)[]): void {
+  if (name.startsWith('dictionaries.')) dictionaries[name.slice('dictionaries.'.length)] = Dictionary.from(values as (string | null)[]);
+  else if (name === 'contactNames.values') rest.contactNames = values.map((value) => (value === 0 ? undefined : value));
+  else {
+    const part = columnPart(name);
+    const target = parts.get(part);
+    if (target) target[name.slice(part.length + 1)] = values;
+  }
+}
+
+/** Puts a column or string array read later into lazily loaded tables (the next read finds it). */
+export function attachColumn(tables: WorkspaceTables, path: string, value: Column | (string | null | 0)[]): void {
+  const targets = lazyTargets.get(tables);
+  if (!targets) throw new Error('these tables were not made by tablesFromColumnSet');
+  if (Array.isArray(value)) attachString(targets.parts, targets.dictionaries, targets.rest, path, value);
+  else {
+    const part = columnPart(path);
+    const target = targets.parts.get(part);
+    if (!target) throw new Error(`no table part for ${path}`);
+    target[path.slice(part.length + 1)] = value;
+  }
 }
 
 interface Header {

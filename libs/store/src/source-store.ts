@@ -60,6 +60,8 @@ export interface SourceStore {
   readTables(head: StoredHead, parts: readonly string[], withSummary: boolean): Promise<TablesColumnSet>;
   /** Columns and strings of one more part of `head`; null when a newer commit replaced it. */
   readPart(head: StoredHead, part: string): Promise<Pick<TablesColumnSet, 'columns' | 'strings'> | null>;
+  /** Given columns or string arrays of `head` (paths as in head.columns / head.strings); null when replaced. */
+  readColumns(head: StoredHead, paths: readonly string[]): Promise<Pick<TablesColumnSet, 'columns' | 'strings'> | null>;
   readProgress(): Promise<SyncProgress | null>;
   readBuilder(progress: SyncProgress): Promise<BuilderState>;
   /** One atomic write: new tables, builder state and cursors. Returns the new head. */
@@ -164,6 +166,12 @@ export class IndexedDbStore implements SourceStore {
     const columns = head.columns.filter((path) => columnPart(path) === part);
     const strings = part === 'conversations.summary' ? ['conversations.summary'] : (partStrings[part] ?? []).filter((name) => head.strings.includes(name));
     return this.#readSet(head.generation, tablesPrefix, part === 'conversations.summary' ? [] : columns, strings);
+  }
+
+  async readColumns(head: StoredHead, paths: readonly string[]): Promise<Pick<TablesColumnSet, 'columns' | 'strings'> | null> {
+    const columns = paths.filter((path) => head.columns.includes(path));
+    const strings = paths.filter((path) => head.strings.includes(path));
+    return this.#readSet(head.generation, tablesPrefix, columns, strings);
   }
 
   async readBuilder(progress: SyncProgress): Promise<BuilderState> {
@@ -291,6 +299,14 @@ export class MemoryStore implements SourceStore {
     const columns = Object.fromEntries(Object.entries(set.columns).filter(([path]) => columnPart(path) === part));
     const strings = Object.fromEntries((partStrings[part] ?? []).map((name) => [name, set.strings[name]]));
     return { columns, strings };
+  }
+  async readColumns(head: StoredHead, paths: readonly string[]) {
+    if (this.#tables === null || head !== this.#head) return null;
+    const set = this.#tables;
+    return {
+      columns: Object.fromEntries(paths.filter((path) => path in set.columns).map((path) => [path, set.columns[path]])),
+      strings: Object.fromEntries(paths.filter((path) => path in set.strings).map((path) => [path, set.strings[path]])),
+    };
   }
   async readBuilder(progress: SyncProgress): Promise<BuilderState> {
     if (this.#builder === null || progress !== this.#progress) throw new Error('the stored sync state is incomplete');
