@@ -2,17 +2,23 @@ import type { EngineName } from './bench-config.js';
 import { engineNames, queryNames } from './bench-config.js';
 import type { SizeResult } from './size-run.js';
 
+/** The engines of the rows: the Node engines, and parley's browser cold start over one IndexedDB object per row. */
+export type RowEngine = EngineName | 'parley-per-row';
+
 /** One row of `npm run bench -- --json`. */
 export interface ResultRow {
-  /** A bench query, or a measurement: build-tables, generation, load-peer, resident-bytes-per-conversation, rss-delta-per-conversation… */
+  /**
+   * A bench query, or a measurement: build-tables, generation, load-peer, resident-bytes-per-conversation,
+   * rss-delta-per-conversation…; browser rows: cold-start, ingest-sync, ingest-import, roundtrip (a
+   * detail after a colon: `roundtrip:openedHeatmap`, see browser/browser-rows.ts).
+   */
   query: string;
   conversations: number;
-  engine: EngineName;
+  engine: RowEngine;
   stat: 'median' | 'p95';
   value: number;
   unit: 'ms' | 'rows/s' | 'bytes';
 }
-
 
 /** The rows of one size: every query timing, then build, load and memory measurements. */
 export function resultRows(result: SizeResult): ResultRow[] {
