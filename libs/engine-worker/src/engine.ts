@@ -377,8 +377,17 @@ export class Engine implements EngineApi {
       // Another tab may have committed since this one last looked.
       const stored = await source.store.readHead();
       if (stored && stored.version > (source.head?.version ?? 0)) await this.#loadHead(source);
-      await this.#restoreBuilder(source);
-      const builder = source.builder as TableBuilder;
+      // The cursors come from a small meta row; the builder (the records, hundreds of MiB at 1M) is
+      // restored only if the round brings something.
+      const progress = await source.store.readProgress();
+      if (!source.builder || progress?.generation !== source.builderGeneration) {
+        source.builder = null;
+        source.cursors = progress?.cursors ?? {};
+      }
+      const builder = async (): Promise<TableBuilder> => {
+        await this.#restoreBuilder(source);
+        return source.builder as TableBuilder;
+      };
       const http = new HttpSync({
         fetch: this.#options.fetch ?? ((url, init) => fetch(url, init)),
         headers: async () => ({ ...((await this.#getHeaders?.()) ?? {}) }),
@@ -401,7 +410,7 @@ export class Engine implements EngineApi {
       source.cursors = result.cursors;
       source.workspace = result.workspace;
       if (source.closed) return this.#state;
-      if (result.applied > 0 || result.skipped > 0 || !source.head) await this.#commit(source, builder);
+      if (result.applied > 0 || result.skipped > 0 || !source.head) await this.#commit(source, await builder());
       this.#setState({ phase: 'up-to-date', progress: null, dataAsOf: this.#now, error: source.storageProblem });
     } catch (error) {
       if (error instanceof AuthRequiredError) this.#setState({ phase: 'auth-required', status: error.status, error: error.message, progress: null });
@@ -415,16 +424,16 @@ export class Engine implements EngineApi {
   }
 
   async #restoreBuilder(source: Source): Promise<void> {
+    // A builder kept from an earlier round was checked against the stored generation at round start.
+    if (source.builder) return;
     const progress = await source.store.readProgress();
-    if (source.builder && progress?.generation === source.builderGeneration) return;
     if (progress) {
       source.builder = TableBuilder.fromState(await source.store.readBuilder(progress));
       source.builderGeneration = progress.generation;
-      source.cursors = progress.cursors;
+      // The round's cursors stay: they only moved past pages that brought nothing.
     } else {
       source.builder = new TableBuilder();
       source.builderGeneration = 0;
-      source.cursors = {};
     }
   }
 

@@ -132,6 +132,30 @@ describe('HttpSync', () => {
     await expect(sync(broken.fetch).round({ baseUrl: 'https://x.test/api', workspace: 'w1', builder: new TableBuilder(), cursors: {} })).rejects.toThrow(SyncError);
   });
 
+  it('restores the builder only when the round brings something', async () => {
+    const users = [{ id: 'u-1', name: 'Ana', teamIds: [], deleted: false }];
+    const routes = () => ({ '/workspace': [json(workspace)], '/users': [json(users)] });
+    let restored = 0;
+    const builder = new TableBuilder();
+    const lazy = async () => {
+      restored++;
+      return builder;
+    };
+    const first = await sync(server(routes()).fetch).round({ baseUrl: 'https://x.test/api', workspace: 'w1', builder: lazy, cursors: {} });
+    expect(restored).toBe(1);
+    expect(first.applied).toBe(1);
+    // Same users, empty pages: nothing to apply, the (large) stored builder stays unread.
+    const second = await sync(server(routes()).fetch).round({ baseUrl: 'https://x.test/api', workspace: 'w1', builder: lazy, cursors: first.cursors });
+    expect(restored).toBe(1);
+    expect(second.applied).toBe(0);
+    // A changed user list is applied again.
+    const changed = { '/workspace': [json(workspace)], '/users': [json([{ ...users[0], name: 'Ana B.' }])] };
+    const third = await sync(server(changed).fetch).round({ baseUrl: 'https://x.test/api', workspace: 'w1', builder: lazy, cursors: second.cursors });
+    expect(restored).toBe(2);
+    expect(third.applied).toBe(1);
+    expect(builder.finish().directory.users).toEqual([{ id: 'u-1', name: 'Ana B.', deleted: false }]);
+  });
+
   it('reads Retry-After as seconds or an HTTP date', () => {
     expect(retryAfterMs('2')).toBe(2000);
     expect(retryAfterMs(new Date(10_000).toUTCString(), 4_000)).toBe(6_000);

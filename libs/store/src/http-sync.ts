@@ -62,7 +62,11 @@ export interface RoundInput {
   baseUrl: string;
   /** The configured workspace: the server must answer this id. */
   workspace: string;
-  builder: TableBuilder;
+  /**
+   * Where records go. A function is called only when the round brings something (a page with
+   * items, or small collections that changed): restoring a large stored builder costs seconds.
+   */
+  builder: TableBuilder | (() => Promise<TableBuilder>);
   cursors: Cursors;
   /** `since` of the API (epoch ms) for collections read from the start, once the workspace is known. */
   sinceFor?: (workspace: WorkspaceInfo) => number | undefined;
@@ -165,17 +169,25 @@ export class HttpSync {
   }
 
   async round(input: RoundInput): Promise<RoundResult> {
-    const { builder } = input;
+    let builder: TableBuilder | null = typeof input.builder === 'function' ? null : input.builder;
+    const source = input.builder;
     const workspace = await this.getJson(joinUrl(input.baseUrl, 'workspace'));
     if (!isWorkspaceInfo(workspace)) throw new SyncError('GET /workspace: the answer is not { id, name, timeZone }');
     if (workspace.id !== input.workspace) throw new SyncError(`GET /workspace answered workspace "${workspace.id}", configured "${input.workspace}"`);
-    builder.header(workspace);
+    const ready = async (): Promise<TableBuilder> => {
+      if (!builder) {
+        builder = await (source as () => Promise<TableBuilder>)();
+      }
+      builder.header(workspace);
+      return builder;
+    };
+    if (builder) builder.header(workspace);
     const sinceMs = input.sinceFor?.(workspace);
     const cursors: Cursors = { ...input.cursors };
     let applied = 0;
     let skipped = 0;
-    const skip = (item: SkippedItem) => {
-      builder.reject(item.collection);
+    const skip = (target: TableBuilder, item: SkippedItem) => {
+      target.reject(item.collection);
       skipped++;
       this.#deps.onSkipped?.([item]);
     };
@@ -183,11 +195,17 @@ export class HttpSync {
     for (const collection of wholeCollections) {
       const items = await this.getJson(joinUrl(input.baseUrl, collection));
       if (!Array.isArray(items)) throw new SyncError(`GET /${collection}: the answer is not an array`);
+      // Sent whole each round: its fingerprint is its cursor, so an unchanged list costs nothing.
+      const fingerprint = fingerprintOf(items);
+      if (cursors[collection] === fingerprint) continue;
+      const target = await ready();
       items.forEach((item, index) => {
         const issue = validateRecord(collection, item);
-        if (issue) skip({ collection, cursor: null, index, id: idOf(item), ...issue });
-        else builder.record(collection, item as Record<string, unknown>);
+        if (issue) skip(target, { collection, cursor: null, index, id: idOf(item), ...issue });
+        else target.record(collection, item as Record<string, unknown>);
       });
+      cursors[collection] = fingerprint;
+      applied += items.length;
     }
 
     const totals = new Map<CollectionName, number | null>();
@@ -201,18 +219,20 @@ export class HttpSync {
       else if (sinceMs !== undefined) query.set('since', String(sinceMs));
       const page = await this.getJson(`${joinUrl(input.baseUrl, path)}?${query}`);
       if (!isPage(page)) throw new SyncError(`GET /${path}: the answer is not { items, next, hasMore }`);
+      const target = page.items.length > 0 ? await ready() : null;
       page.items.forEach((item, index) => {
+        if (!target) return;
         const id = idOf(item);
         // Tombstones are recognised before validation (architecture.md).
         if (removable.has(collection) && isTombstone(item) && id !== null) {
-          builder.remove(collection as RemovableCollection, id);
+          target.remove(collection as RemovableCollection, id);
           applied++;
           return;
         }
         const issue = validateRecord(collection, item);
-        if (issue) skip({ collection, cursor: cursor ?? null, index, id, ...issue });
+        if (issue) skip(target, { collection, cursor: cursor ?? null, index, id, ...issue });
         else {
-          builder.record(collection, item as Record<string, unknown>);
+          target.record(collection, item as Record<string, unknown>);
           applied++;
         }
       });
@@ -246,6 +266,17 @@ function fraction(totals: Map<CollectionName, number | null>, read: Map<Collecti
   }
   // Until every collection's first page came, the work ahead is unknown.
   return totals.size === pagedCollections.length ? (all > 0 ? done / all : 1) : null;
+}
+
+/** A short fingerprint of a JSON value (FNV-1a over its text, with the length). */
+function fingerprintOf(value: unknown): string {
+  const text = JSON.stringify(value);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `fnv:${text.length}:${(hash >>> 0).toString(16)}`;
 }
 
 function idOf(item: unknown): string | null {
