@@ -284,7 +284,20 @@ export class Engine implements EngineApi {
     }
   }
 
-  async #loadColumn(source: Source, path: string): Promise<void> {
+  /** Column reads in flight, by path: queries faulting on the same column share one read. */
+  #columnReads = new Map<string, Promise<void>>();
+
+  #loadColumn(source: Source, path: string): Promise<void> {
+    const key = `${source.head?.generation}:${path}`;
+    let read = this.#columnReads.get(key);
+    if (!read) {
+      read = this.#readColumn(source, path).finally(() => this.#columnReads.delete(key));
+      this.#columnReads.set(key, read);
+    }
+    return read;
+  }
+
+  async #readColumn(source: Source, path: string): Promise<void> {
     const head = source.head;
     if (!head || !source.tables) return;
     const read = await source.store.readColumns(head, [path]);
