@@ -119,19 +119,28 @@ export interface KnownColumns {
 const lazyTargets = new WeakMap<WorkspaceTables, { parts: Map<string, Record<string, unknown>>; dictionaries: Record<string, Dictionary>; rest: Record<string, unknown> }>();
 
 /**
- * Throws for a known column that is not loaded yet, so a query never answers from nothing; the
- * caller loads it (attachColumn) and asks again.
+ * Gives each known column that is not loaded yet a getter that throws, so a query never answers from
+ * nothing; the caller loads it (attachColumn, which turns it into a plain data property) and asks
+ * again. Plain properties, not a Proxy: queries read columns in hot paths.
  */
 function guarded(target: Record<string, unknown>, prefix: string, known: ReadonlySet<string>): Record<string, unknown> {
-  // Whole already (the usual case outside a cold start): a plain object, no trap on any read.
-  const missing = [...known].some((path) => path.startsWith(prefix) && !(path.slice(prefix.length) in target));
-  if (!missing) return target;
-  return new Proxy(target, {
-    get(object, key) {
-      if (typeof key === 'string' && !(key in object) && known.has(`${prefix}${key}`)) throw new PartNotLoadedError(`${prefix}${key}`);
-      return Reflect.get(object, key);
-    },
-  });
+  for (const path of known) {
+    if (!path.startsWith(prefix)) continue;
+    const key = path.slice(prefix.length);
+    if (key in target) continue;
+    Object.defineProperty(target, key, {
+      configurable: true,
+      enumerable: false,
+      get() {
+        throw new PartNotLoadedError(path);
+      },
+    });
+  }
+  return target;
+}
+
+function setData(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 /**
@@ -151,7 +160,7 @@ export function tablesFromColumnSet(set: TablesColumnSet, known?: KnownColumns):
   const put = (path: string, value: unknown) => {
     const part = columnPart(path);
     const target = parts.get(part);
-    if (target) target[path.slice(part.length + 1)] = value;
+    if (target) setData(target, path.slice(part.length + 1), value);
   };
   for (const [path, column] of Object.entries(columns)) put(path, column);
   const dictionaries: Record<string, Dictionary> = {};
@@ -179,12 +188,12 @@ export function tablesFromColumnSet(set: TablesColumnSet, known?: KnownColumns):
 }
 
 function attachString(parts: Map<string, Record<string, unknown>>, dictionaries: Record<string, Dictionary>, rest: Record<string, unknown>, name: string, values: (string | null | 0)[]): void {
-  if (name.startsWith('dictionaries.')) dictionaries[name.slice('dictionaries.'.length)] = Dictionary.from(values as (string | null)[]);
+  if (name.startsWith('dictionaries.')) setData(dictionaries, name.slice('dictionaries.'.length), Dictionary.from(values as (string | null)[]));
   else if (name === 'contactNames.values') rest.contactNames = values.map((value) => (value === 0 ? undefined : value));
   else {
     const part = columnPart(name);
     const target = parts.get(part);
-    if (target) target[name.slice(part.length + 1)] = values;
+    if (target) setData(target, name.slice(part.length + 1), values);
   }
 }
 
@@ -197,7 +206,7 @@ export function attachColumn(tables: WorkspaceTables, path: string, value: Colum
     const part = columnPart(path);
     const target = targets.parts.get(part);
     if (!target) throw new Error(`no table part for ${path}`);
-    target[path.slice(part.length + 1)] = value;
+    setData(target, path.slice(part.length + 1), value);
   }
 }
 
