@@ -10,7 +10,7 @@ import type {
   SyncState,
   WorkspaceInfo,
 } from '@parley/model';
-import { engineProtocolVersion, localDateOf, presetRange } from '@parley/model';
+import { engineProtocolVersion, isListColumns, localDateOf, presetRange } from '@parley/model';
 import type { WorkspaceTables } from '@parley/metrics';
 import { attachColumn, PartNotLoadedError, QueryContext, resolvePeriod, TableBuilder, tablesFromColumnSet } from '@parley/metrics';
 import type { Cursors, RetryPolicy, SourceStore, StoredHead } from '@parley/store';
@@ -239,14 +239,17 @@ export class Engine implements EngineApi {
   async query<T = unknown>(query: EngineQuery): Promise<EngineAnswer<T>> {
     const source = await this.#readySource();
     const key = `${source.head?.version}|${JSON.stringify(query)}`;
-    let answer = this.#inFlight.get(key);
-    if (!answer) {
-      answer = this.#compute(source, query);
-      this.#inFlight.set(key, answer);
-      const forget = () => this.#inFlight.get(key) === answer && this.#inFlight.delete(key);
-      answer.then(forget, forget);
-    }
-    return answer as Promise<EngineAnswer<T>>;
+    const shared = this.#inFlight.get(key);
+    // A caller joining a query in flight gets its own copy of a list's columns: the worker
+    // transfers (detaches) the buffers of each answer it sends.
+    if (shared) return shared.then((answer) => (isListColumns(answer.value) ? { ...answer, value: structuredClone(answer.value) } : answer)) as Promise<EngineAnswer<T>>;
+    const answer = this.#compute(source, query);
+    this.#inFlight.set(key, answer);
+    const forget = () => this.#inFlight.get(key) === answer && this.#inFlight.delete(key);
+    answer.then(forget, forget);
+    // One tick later than the joiners' copies above, which therefore run before this caller's
+    // buffers are transferred away.
+    return answer.then((value) => value) as Promise<EngineAnswer<T>>;
   }
 
   /** The source once it has committed data; rejects when it has none and sync failed. */

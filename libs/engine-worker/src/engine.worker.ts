@@ -25,10 +25,10 @@ const exposed: EngineApi = {
   },
   async query<T>(query: EngineQuery): Promise<EngineAnswer<T>> {
     const answer = await engine.query<T>(query);
-    // The engine dedupes identical queries: transfer copies, so a shared answer stays whole.
+    // Each caller's list answer owns its buffers (the engine copies them for callers that joined a
+    // query in flight): transfer them instead of copying.
     if (!isListColumns(answer.value)) return answer;
-    const value = structuredClone(answer.value);
-    return Comlink.transfer({ ...answer, value } as EngineAnswer<T>, listTransferables(value));
+    return Comlink.transfer(answer, listTransferables(answer.value));
   },
   subscribe: (listener) => engine.subscribe(listener),
   unsubscribe: (id) => engine.unsubscribe(id),
