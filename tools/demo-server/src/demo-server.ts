@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { type DemoApi, type DemoApiOptions, demoApi, demoApiPrefix } from '@parley/mocks';
 import { demoApiMiddleware } from './demo-api-middleware.js';
+import { listen } from './listen.js';
 
 export interface DemoServerOptions extends DemoApiOptions {
   /** 0 picks a free port. */
@@ -42,24 +42,12 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       res.end(JSON.stringify({ error: error === undefined ? `no route ${req.url ?? ''}` : String(error) }));
     });
   });
-  const host = options.host ?? 'localhost';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const listening = await listen(server, options.port, options.host ?? 'localhost');
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: listening.url,
     server,
     api,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: listening.close,
   };
 }
 

@@ -1,9 +1,9 @@
 import { createReadStream, type Stats, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { type DemoApi, type DemoApiOptions, demoApi } from '@parley/mocks';
 import { demoApiMiddleware, type NodeMiddleware } from './demo-api-middleware.js';
+import { listen } from './listen.js';
 
 // elements.md "The demo, reproducibly": one port serving the built site (`npm run build`'s dist/)
 // and the demo API — no bundler, no service worker.
@@ -89,24 +89,12 @@ export async function startDemoSite(options: DemoSiteOptions): Promise<DemoSite>
       else sendText(res, 500, String(error));
     });
   });
-  const host = options.host ?? 'localhost';
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(options.port, host, () => {
-      server.off('error', fail);
-      done();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const listening = await listen(server, options.port, options.host ?? 'localhost');
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: listening.url,
     server,
     api,
-    close: () =>
-      new Promise<void>((done, fail) => {
-        server.close((error) => (error ? fail(error) : done()));
-        server.closeAllConnections();
-      }),
+    close: listening.close,
   };
 }
 
