@@ -75,6 +75,10 @@ interface Source {
   workspace: WorkspaceInfo | null;
   channel: BroadcastChannel | null;
   closed: boolean;
+  /** Columns read on cold tables per query section, learned and kept in the store: prefetched. */
+  hints: Record<string, string[]>;
+  /** Column paths attached to the current lazily read tables. */
+  attached: Set<string>;
 }
 
 type CrossTabMessage = { type: 'committed'; version: number } | { type: 'purged' };
@@ -154,11 +158,14 @@ export class Engine implements EngineApi {
       workspace: null,
       channel: channelFactory ? channelFactory(name) : null,
       closed: false,
+      hints: {},
+      attached: new Set(),
     };
     this.#source = source;
     source.channel?.addEventListener('message', (event: MessageEvent<CrossTabMessage>) => void this.#onCrossTab(source, event.data));
     this.#setState({ storage: opened.store.mode, error: opened.problem });
     try {
+      source.hints = await source.store.readHints().catch(() => ({}));
       await this.#loadHead(source);
       const skipped = await source.store.skippedCount();
       this.#setState({ skipped, recentSkipped: await source.store.recentSkipped(100) });
@@ -215,6 +222,7 @@ export class Engine implements EngineApi {
     source.head = head;
     source.tables = tables;
     source.loadedParts = parts;
+    source.attached = new Set();
     source.workspace = tables.workspace;
     this.#inFlight.clear();
     this.#setState({ version: head.version, dataAsOf: head.dataAsOf });
@@ -265,6 +273,9 @@ export class Engine implements EngineApi {
   }
 
   async #compute(source: Source, query: EngineQuery): Promise<EngineAnswer> {
+    const hinted = source.hints[query.section];
+    if (hinted && source.loadedParts.size === 0) await this.#prefetch(source, hinted);
+    const faulted: string[] = [];
     for (let attempt = 0; ; attempt++) {
       const tables = source.tables as WorkspaceTables;
       const head = source.head as StoredHead;
@@ -274,16 +285,53 @@ export class Engine implements EngineApi {
       try {
         const ctx = new QueryContext(tables, { from: range.from, to: range.to, timeZone, filters: query.filters ?? {} });
         const { value, rowCount } = computeSection(ctx, query);
+        if (faulted.length > 0) this.#learn(source, query.section, faulted);
         return { version: head.version, period: { ...ctx.period }, value, ...(rowCount === undefined ? {} : { rowCount }) };
       } catch (error) {
         // A column not read yet: read it and ask again (never answer from nothing). Each column is
         // read once per version; a query touches a few dozen at most.
         if (error instanceof PartNotLoadedError && attempt < 200) {
+          faulted.push(error.part);
           await this.#loadColumn(source, error.part);
           continue;
         }
         throw error;
       }
+    }
+  }
+
+  /** Remembers (in the store) the columns a section read, so the next cold start reads them at once. */
+  #learn(source: Source, section: string, paths: readonly string[]): void {
+    const known = new Set(source.hints[section] ?? []);
+    const before = known.size;
+    for (const path of paths) known.add(path);
+    if (known.size === before) return;
+    source.hints = { ...source.hints, [section]: [...known] };
+    source.store.saveHints(source.hints).catch(() => undefined);
+  }
+
+  /** Reads the hinted columns not read yet in one go (one transaction, reads in parallel). */
+  async #prefetch(source: Source, paths: readonly string[]): Promise<void> {
+    const head = source.head;
+    const tables = source.tables;
+    if (!head || !tables) return;
+    const wanted = paths.filter((path) => !source.attached.has(path) && !this.#columnReads.has(`${head.generation}:${path}`) && (head.columns.includes(path) || head.strings.includes(path)));
+    if (wanted.length === 0) return;
+    const read = source.store.readColumns(head, wanted).then((set) => {
+      if (set === null || source.head !== head) return;
+      for (const path of wanted) {
+        const value = set.columns[path] ?? set.strings[path];
+        if (value === undefined || source.attached.has(path)) continue;
+        attachColumn(tables, path, value);
+        source.attached.add(path);
+      }
+    });
+    // Queries faulting on one of these meanwhile wait for this read instead of starting another.
+    for (const path of wanted) this.#columnReads.set(`${head.generation}:${path}`, read);
+    try {
+      await read;
+    } finally {
+      for (const path of wanted) if (this.#columnReads.get(`${head.generation}:${path}`) === read) this.#columnReads.delete(`${head.generation}:${path}`);
     }
   }
 
@@ -311,7 +359,9 @@ export class Engine implements EngineApi {
     }
     const value = read.columns[path] ?? read.strings[path];
     if (value === undefined) throw new Error(`the cache has no column ${path}`);
+    if (source.attached.has(path)) return;
     attachColumn(source.tables, path, value);
+    source.attached.add(path);
   }
 
   // ---- subscriptions --------------------------------------------------------------------------

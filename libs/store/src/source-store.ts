@@ -34,6 +34,9 @@ export interface StoredHead {
 
 export type Cursors = Partial<Record<CollectionName, string>>;
 
+/** Query section → the stored column paths it read. */
+export type ColumnHints = Record<string, string[]>;
+
 export interface SyncProgress {
   generation: number;
   /** The builder state minus its columns and string arrays. */
@@ -68,6 +71,9 @@ export interface SourceStore {
   commit(input: CommitInput): Promise<StoredHead>;
   /** Saves the builder and cursors mid-round (queries keep the committed tables). */
   checkpoint(builder: BuilderState, cursors: Cursors, workspace: WorkspaceInfo | null): Promise<void>;
+  /** Which columns each query section read on cold tables, learned by the engine to prefetch them. */
+  readHints(): Promise<ColumnHints>;
+  saveHints(hints: ColumnHints): Promise<void>;
   addSkipped(items: readonly SkippedItem[]): Promise<void>;
   skippedCount(): Promise<number>;
   recentSkipped(limit: number): Promise<SkippedItem[]>;
@@ -239,6 +245,14 @@ export class IndexedDbStore implements SourceStore {
     });
   }
 
+  async readHints(): Promise<ColumnHints> {
+    return ((await this.#db.meta.get('hints'))?.value as ColumnHints | undefined) ?? {};
+  }
+
+  async saveHints(hints: ColumnHints): Promise<void> {
+    await this.#db.meta.put({ key: 'hints', value: hints });
+  }
+
   async addSkipped(items: readonly SkippedItem[]): Promise<void> {
     const at = Date.now();
     await this.#db.skipped.bulkAdd(items.map((item): SkippedRow => ({ ...item, at })));
@@ -332,6 +346,13 @@ export class MemoryStore implements SourceStore {
   async checkpoint(state: BuilderState, cursors: Cursors, workspace: WorkspaceInfo | null): Promise<void> {
     this.#builder = state;
     this.#progress = progressOf((this.#progress?.generation ?? 0) + 1, state, cursors, workspace);
+  }
+  #hints: ColumnHints = {};
+  async readHints() {
+    return this.#hints;
+  }
+  async saveHints(hints: ColumnHints) {
+    this.#hints = hints;
   }
   async addSkipped(items: readonly SkippedItem[]) {
     this.#skipped.push(...items);

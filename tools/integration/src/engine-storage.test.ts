@@ -1,4 +1,5 @@
-import { IDBFactory } from 'fake-indexeddb';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IndexedDbStore } from '@parley/store';
 import { describe, expect, it } from 'vitest';
 import type { ReportSnapshot } from '@parley/model';
 import { snapshotOfWorkspace } from '@parley/metrics';
@@ -51,5 +52,32 @@ describe('Parley.purge', () => {
     await offline.configure({ baseUrl, workspace });
     await until(offline, (s) => s.phase === 'error');
     await expect(offline.query({ section: 'conversations.overview', period, timeZone })).rejects.toThrow(/Failed to fetch/);
+  });
+});
+
+describe('cold-start prefetch', () => {
+  it('remembers the columns each section read on cold tables, and a later cold start reads them at once', async () => {
+    const h = harness();
+    const baseUrl = demoOrigin + demoApiPath({ seed, conversations, endDate, token: 'hints' });
+    const workspace = demoWorkspaceId(seed, conversations, endDate);
+    const first = h.engine();
+    await first.configure({ baseUrl, workspace });
+    await until(first, (s) => s.phase === 'up-to-date');
+    const expected = snapshotOfWorkspace(generateWorkspaceFile({ seed, conversations, endDate }), { ...period, timeZone, filters: {} });
+    const offline = { fetch: async () => Promise.reject(new TypeError('Failed to fetch')), retry: { baseDelayMs: 1, maxDelayMs: 1, maxAttempts: 1 } };
+
+    const cold = h.engine(offline);
+    await cold.configure({ baseUrl, workspace });
+    expect(plain((await cold.query({ section: 'conversations.closedBySource', period, timeZone })).value)).toEqual(expected.conversations.closedBySource);
+    const store = await IndexedDbStore.open(`parley:${baseUrl}#${workspace}`, { indexedDB: h.indexedDB, IDBKeyRange });
+    const hints = await store.readHints();
+    store.close();
+    expect(hints['conversations.closedBySource']).toEqual(expect.arrayContaining(['closed.rows']));
+
+    // A second cold start prefetches them (and still answers right).
+    const again = h.engine(offline);
+    await again.configure({ baseUrl, workspace });
+    expect(plain((await again.query({ section: 'conversations.closedBySource', period, timeZone })).value)).toEqual(expected.conversations.closedBySource);
+    expect(plain((await again.query({ section: 'conversations.openedHeatmap', period, timeZone })).value)).toEqual(expected.conversations.openedHeatmap);
   });
 });
