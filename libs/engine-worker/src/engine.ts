@@ -52,8 +52,6 @@ export interface EngineOptions {
   now?: () => number;
 }
 
-const coreParts = ['conversations', 'facts', 'responses', 'closed'];
-const allParts = [...coreParts, 'messages', 'csat', 'contactEvents', 'conversations.summary'];
 
 interface Waiter {
   resolve: () => void;
@@ -67,7 +65,8 @@ interface Source {
   storageProblem: string | null;
   head: StoredHead | null;
   tables: WorkspaceTables | null;
-  loadedParts: Set<string>;
+  /** True while the tables come from the cache column by column (a cold start); false once built here. */
+  lazy: boolean;
   builder: TableBuilder | null;
   /** Generation of the stored progress the in-memory builder matches. */
   builderGeneration: number;
@@ -151,7 +150,7 @@ export class Engine implements EngineApi {
       storageProblem: opened.problem,
       head: null,
       tables: null,
-      loadedParts: new Set(),
+      lazy: false,
       builder: null,
       builderGeneration: -1,
       cursors: {},
@@ -199,7 +198,7 @@ export class Engine implements EngineApi {
       }
       // Nothing but the head: each query reads the columns it touches, on first use (a cold start
       // reads the dozen columns the first widgets need, not the whole cache).
-      this.#install(source, head, tablesFromColumnSet({ meta: head.meta, columns: {}, strings: {} }, { columns: head.columns, strings: head.strings }), new Set());
+      this.#install(source, head, tablesFromColumnSet({ meta: head.meta, columns: {}, strings: {} }, { columns: head.columns, strings: head.strings }), true);
       return;
     }
     throw new Error('the cache kept changing while it was read');
@@ -215,13 +214,13 @@ export class Engine implements EngineApi {
     source.builder = builder;
     source.builderGeneration = head.generation;
     source.cursors = progress.cursors;
-    this.#install(source, head, tables, new Set(allParts));
+    this.#install(source, head, tables, false);
   }
 
-  #install(source: Source, head: StoredHead, tables: WorkspaceTables, parts: Set<string>): void {
+  #install(source: Source, head: StoredHead, tables: WorkspaceTables, lazy: boolean): void {
     source.head = head;
     source.tables = tables;
-    source.loadedParts = parts;
+    source.lazy = lazy;
     source.attached = new Set();
     source.workspace = tables.workspace;
     this.#inFlight.clear();
@@ -274,7 +273,7 @@ export class Engine implements EngineApi {
 
   async #compute(source: Source, query: EngineQuery): Promise<EngineAnswer> {
     const hinted = source.hints[query.section];
-    if (hinted && source.loadedParts.size === 0) await this.#prefetch(source, hinted);
+    if (hinted && source.lazy) await this.#prefetch(source, hinted);
     const faulted: string[] = [];
     for (let attempt = 0; ; attempt++) {
       const tables = source.tables as WorkspaceTables;
@@ -528,7 +527,7 @@ export class Engine implements EngineApi {
       head = await source.store.commit(input);
     }
     source.builderGeneration = head.generation;
-    this.#install(source, head, tables, new Set(allParts));
+    this.#install(source, head, tables, false);
     source.channel?.postMessage({ type: 'committed', version: head.version } satisfies CrossTabMessage);
   }
 
