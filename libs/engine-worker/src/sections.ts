@@ -1,5 +1,4 @@
 import type { EngineQuery } from '@parley/model';
-import { toListColumns } from '@parley/model';
 import { contactSearch, filterOptions } from './filter-options.js';
 import type { ListCell, QueryContext } from '@parley/metrics';
 import {
@@ -9,7 +8,8 @@ import {
   closedHeatmap,
   contactsSummary,
   dateHourHeatmap,
-  conversationList,
+  conversationListRows,
+  listColumns,
   csatSummary,
   durations,
   leaderboard,
@@ -72,7 +72,7 @@ export function computeSection(ctx: QueryContext, query: EngineQuery): { value: 
       return { value: durations(ctx) };
     case 'conversations.list': {
       const options = query.list ?? {};
-      const page = conversationList(ctx, {
+      const page = conversationListRows(ctx, {
         scope: options.scope ?? 'closed',
         offset: options.offset ?? 0,
         limit: Math.min(options.limit ?? listCap, listCap),
@@ -80,7 +80,7 @@ export function computeSection(ctx: QueryContext, query: EngineQuery): { value: 
         ...listCell(options),
       });
       // Columns, not row objects: the worker transfers their buffers (model/list-columns.ts).
-      return { value: toListColumns(page.rows), rowCount: page.rowCount };
+      return { value: listColumns(ctx.tables, page.rows), rowCount: page.rowCount };
     }
     case 'contacts':
       return { value: contactsSummary(ctx) };

@@ -14,7 +14,7 @@ import { dayOfDate } from './time-zone.js';
 const orNull = (value: number): number | null => (value === value ? value : null);
 
 /** Mean response time of a row's responses (§3 rounding), null when it has none. */
-function averageResponseTime(tables: WorkspaceTables, row: number, measure: DurationMeasure): number | null {
+export function averageResponseTime(tables: WorkspaceTables, row: number, measure: DurationMeasure): number | null {
   const from = tables.facts.responseOffsets[row];
   const to = tables.facts.responseOffsets[row + 1];
   if (to === from) return null;
@@ -125,6 +125,13 @@ export interface ListPage {
   rows: ConversationRow[];
 }
 
+/** A page of the list as table row indices, in list order: what listColumns or rowMaterializer read. */
+export interface ListSelection {
+  /** Every row of the scope (uncapped), as a drill-down's count. */
+  rowCount: number;
+  rows: Uint32Array;
+}
+
 /** Row indices of the list, in its default order. */
 export function defaultListOrder(ctx: QueryContext, scope: ListScope): Uint32Array {
   if (scope === 'closed') return ctx.closedRows().slice().reverse();
@@ -220,10 +227,10 @@ function compareValues(a: number | string | null, b: number | string | null, des
 }
 
 /**
- * A page of the list. With a sort column and a small page, a bounded selection keeps only the
- * rows that can still make the page instead of sorting every row.
+ * The table rows of a page of the list. With a sort column and a small page, a bounded selection
+ * keeps only the rows that can still make the page instead of sorting every row.
  */
-export function conversationList(ctx: QueryContext, options: ListOptions = {}): ListPage {
+export function conversationListRows(ctx: QueryContext, options: ListOptions = {}): ListSelection {
   const scope = options.scope ?? 'closed';
   const measure = options.measure ?? calendarTime;
   const offset = options.offset ?? 0;
@@ -231,26 +238,28 @@ export function conversationList(ctx: QueryContext, options: ListOptions = {}): 
     // The default closed order is the closed index read backwards: take the page from its end.
     const closed = ctx.closedRows();
     const limit = Math.max(0, Math.min(options.limit ?? closed.length, closed.length - offset));
-    const materialize = rowMaterializer(ctx.tables, measure);
-    const rows = Array.from({ length: limit }, (_, i) => materialize(closed[closed.length - 1 - offset - i]));
+    const rows = new Uint32Array(limit);
+    for (let i = 0; i < limit; i++) rows[i] = closed[closed.length - 1 - offset - i];
     return { rowCount: closed.length, rows };
   }
   const order = options.cell ? inCell(ctx, scope, options.cell, defaultListOrder(ctx, scope)) : defaultListOrder(ctx, scope);
   const limit = options.limit ?? order.length;
-  let selected: ArrayLike<number>;
-  if (!options.sortBy) selected = order.subarray(offset, offset + limit);
-  else {
-    const key = sortKey(ctx.tables, options.sortBy, measure);
-    const descending = options.descending ?? false;
-    const keys = Array.from(order, key);
-    const positions = Array.from({ length: order.length }, (_, i) => i);
-    const compare = (a: number, b: number) => compareValues(keys[a], keys[b], descending) || a - b;
-    const wanted = offset + limit;
-    const best = wanted < positions.length / 4 ? smallest(positions, wanted, compare) : positions.sort(compare);
-    selected = best.slice(offset, offset + limit).map((position) => order[position]);
-  }
-  const materialize = rowMaterializer(ctx.tables, measure);
-  return { rowCount: order.length, rows: Array.from(selected, materialize) };
+  if (!options.sortBy) return { rowCount: order.length, rows: order.slice(offset, offset + limit) };
+  const key = sortKey(ctx.tables, options.sortBy, measure);
+  const descending = options.descending ?? false;
+  const keys = Array.from(order, key);
+  const positions = Array.from({ length: order.length }, (_, i) => i);
+  const compare = (a: number, b: number) => compareValues(keys[a], keys[b], descending) || a - b;
+  const wanted = offset + limit;
+  const best = wanted < positions.length / 4 ? smallest(positions, wanted, compare) : positions.sort(compare);
+  return { rowCount: order.length, rows: Uint32Array.from(best.slice(offset, offset + limit), (position) => order[position]) };
+}
+
+/** A page of the list as snapshot Rows. */
+export function conversationList(ctx: QueryContext, options: ListOptions = {}): ListPage {
+  const { rowCount, rows } = conversationListRows(ctx, options);
+  const materialize = rowMaterializer(ctx.tables, options.measure ?? calendarTime);
+  return { rowCount, rows: Array.from(rows, materialize) };
 }
 
 /** The k smallest items in order, with a bounded max-heap (O(n log k)). */

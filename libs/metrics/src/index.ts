@@ -18,3 +18,4 @@ export * from './calendar-durations.js';
 export * from './leaderboard-index.js';
 export * from './derived-caches.js';
 export { factsVersion } from './facts.js';
+export * from './list-columns.js';

@@ -1,4 +1,5 @@
 import type { EngineQuery, Filters, QuerySection } from '@parley/model';
+import { isListColumns, listRows } from '@parley/model';
 import { benchPeriod } from '../../bench-config.js';
 
 // The queries the browser benchmark sends, shared by the pages, the workers and the Node side that
@@ -63,8 +64,10 @@ export function channelFilter(channelId: string): Filters {
 
 /**
  * An answer's identity across the page and Node: its value (and list row count) as JSON, typed
- * arrays as plain arrays. Both sides hash this text with SHA-256.
+ * arrays as plain arrays, a list as its rows (so how its strings are coded does not count). Both
+ * sides hash this text with SHA-256.
  */
 export function canonicalAnswerJson(value: unknown, rowCount?: number): string {
+  if (isListColumns(value)) value = listRows(value);
   return JSON.stringify({ value, rowCount: rowCount ?? null }, (_key, item: unknown) => (ArrayBuffer.isView(item) && !(item instanceof DataView) ? Array.from(item as unknown as ArrayLike<number>) : item));
 }

@@ -1,0 +1,152 @@
+import type { CodedStrings, ListColumns } from '@parley/model';
+import { contactTypes, listNumberKeys, listStringKeys } from '@parley/model';
+import { averageResponseTime } from './conversation-list.js';
+import type { DurationMeasure } from './durations.js';
+import { calendarTime, conversationDurationKeys, durationGetter } from './durations.js';
+import type { WorkspaceTables } from './tables.js';
+
+// A list page straight from the tables into the columns the worker transfers (model/list-columns.ts):
+// numbers copied from the typed columns, strings re-coded from the table dictionaries through a code
+// map, no row object on the way. rowMaterializer is the row-at-a-time definition these columns equal.
+
+/** values[rows[i]] for each i, as float64. */
+function gather(values: Float64Array | Uint32Array | Uint8Array, rows: ArrayLike<number>): Float64Array {
+  const result = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) result[i] = values[rows[i]];
+  return result;
+}
+
+/** codes[rows[i]] for each i. */
+function gatherCodes(codes: Uint32Array | Uint8Array, rows: ArrayLike<number>): Uint32Array {
+  const result = new Uint32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) result[i] = codes[rows[i]];
+  return result;
+}
+
+function each(rows: ArrayLike<number>, value: (row: number) => number): Float64Array {
+  const result = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) result[i] = value(rows[i]);
+  return result;
+}
+
+function averageResponseTimes(tables: WorkspaceTables, rows: ArrayLike<number>, measure: DurationMeasure): Float64Array {
+  return each(rows, (row) => averageResponseTime(tables, row, measure) ?? Number.NaN);
+}
+
+/**
+ * Scratch map from table codes to page codes, shared by every call (queries run one at a time in a
+ * worker): grown to the largest dictionary seen, and put back to zeros after each use by clearing
+ * only the codes the page held, so a 10,000-row page of a million-contact table costs 10,000 steps.
+ */
+let scratch = new Uint32Array(1024);
+
+/**
+ * Table codes (into `values`, 0 = none) → the page's own value table (values[0] = null) and codes
+ * into it, each distinct value once in order of first appearance. Codes of a null or missing
+ * value become 0. Rewrites `codes` in place.
+ */
+function recode(values: readonly (string | null | undefined)[], codes: Uint32Array): CodedStrings {
+  if (scratch.length < values.length) scratch = new Uint32Array(Math.max(values.length, scratch.length * 2));
+  const map = scratch;
+  const pageValues: (string | null)[] = [null];
+  const seen: number[] = [];
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i];
+    let pageCode = map[code];
+    if (pageCode === 0) {
+      const value = values[code];
+      if (value === null || value === undefined) {
+        codes[i] = 0;
+        continue;
+      }
+      pageCode = pageValues.push(value) - 1;
+      map[code] = pageCode;
+      seen.push(code);
+    }
+    codes[i] = pageCode;
+  }
+  for (const code of seen) map[code] = 0;
+  return { codes, values: pageValues };
+}
+
+/** Free text coded by value (summaries repeat: templates, short notes). */
+function byValue(texts: readonly (string | null)[], rows: ArrayLike<number>): CodedStrings {
+  const values: (string | null)[] = [null];
+  const index = new Map<string, number>();
+  const codes = new Uint32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const value = texts[rows[i]];
+    if (value === null || value === undefined) continue;
+    let code = index.get(value);
+    if (code === undefined) {
+      code = values.push(value) - 1;
+      index.set(value, code);
+    }
+    codes[i] = code;
+  }
+  return { codes, values };
+}
+
+type NumberKey = (typeof listNumberKeys)[number];
+type StringKey = (typeof listStringKeys)[number];
+
+/** The list columns of table rows `rows`, in that order (equal to toListColumns of their rows). */
+export function listColumns(tables: WorkspaceTables, rows: ArrayLike<number>, measure: DurationMeasure = calendarTime): ListColumns {
+  const n = rows.length;
+  const c = tables.conversations;
+  const f = tables.facts;
+  const d = tables.dictionaries;
+
+  const numbers = {} as Record<NumberKey, Float64Array>;
+  numbers.closedAt = gather(c.closedAt, rows);
+  numbers.openedAt = gather(c.openedAt, rows);
+  numbers.firstAssignmentAt = gather(f.firstAssignmentAt, rows);
+  numbers.firstResponseAt = gather(f.firstResponseAt, rows);
+  numbers.lastAssignmentAt = gather(f.lastAssignmentAt, rows);
+  for (const key of conversationDurationKeys) numbers[`${key}Ms`] = each(rows, durationGetter(tables, key, measure));
+  numbers.averageResponseTimeMs = averageResponseTimes(tables, rows, measure);
+  numbers.assignments = gather(f.assignments, rows);
+  numbers.incomingMessages = gather(f.incoming, rows);
+  numbers.outgoingMessages = gather(f.outgoing, rows);
+  const responses = new Float64Array(n);
+  const offsets = f.responseOffsets;
+  for (let i = 0; i < n; i++) responses[i] = offsets[rows[i] + 1] - offsets[rows[i]];
+  numbers.responses = responses;
+
+  const strings = {} as Record<StringKey, CodedStrings>;
+  const users = d.users.values;
+  const closedSource = c.closedSource;
+  const blocked = d.closedSources.values.indexOf('blocked');
+  const noneIf = (codes: ArrayLike<number>, none: (row: number) => boolean) => {
+    const result = new Uint32Array(n);
+    for (let i = 0; i < n; i++) result[i] = none(rows[i]) ? 0 : codes[rows[i]];
+    return result;
+  };
+  const firstResponseAt = f.firstResponseAt;
+  const lastAssignmentAt = f.lastAssignmentAt;
+  strings.closedSource = recode(d.closedSources.values, gatherCodes(closedSource, rows));
+  strings.closedByUserId = recode(users, noneIf(c.closedByUser, (row) => closedSource[row] === blocked));
+  strings.closedByTeamId = recode(d.teams.values, gatherCodes(c.closedByTeam, rows));
+  strings.openedSource = recode(d.openedSources.values, gatherCodes(c.openedSource, rows));
+  strings.openedChannelId = recode(d.channels.values, gatherCodes(c.openedChannel, rows));
+  // Conversation ids are unique: one value each.
+  const ids: (string | null)[] = [null];
+  const idCodes = new Uint32Array(n);
+  const tableIds = c.ids;
+  for (let i = 0; i < n; i++) idCodes[i] = ids.push(tableIds[rows[i]]) - 1;
+  strings.conversationId = { codes: idCodes, values: ids };
+  const contacts = gatherCodes(c.contact, rows);
+  strings.contactId = recode(d.contacts.values, contacts.slice());
+  strings.contactName = recode(tables.contactNames, contacts);
+  strings.firstAssigneeId = recode(users, gatherCodes(f.firstAssignee, rows));
+  strings.firstResponseById = recode(users, noneIf(f.firstResponseBy, (row) => firstResponseAt[row] !== firstResponseAt[row]));
+  strings.lastAssigneeId = recode(users, noneIf(f.lastAssignee, (row) => lastAssignmentAt[row] !== lastAssignmentAt[row]));
+  strings.category = recode(d.categories.values, gatherCodes(c.category, rows));
+  strings.summary = byValue(c.summary, rows);
+  // Contact types are 0-based (0 = new): shifted by one, as code 0 means none.
+  const contactTypeCodes = gatherCodes(f.contactType, rows);
+  for (let i = 0; i < n; i++) contactTypeCodes[i] += 1;
+  strings.contactType = recode([null, ...contactTypes], contactTypeCodes);
+
+  return { format: 'parley.list-columns', length: n, numbers, strings };
+}
