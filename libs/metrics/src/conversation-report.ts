@@ -1,6 +1,7 @@
 import type { Agg, Durations, Group, OpenedVsClosedDay, OrNA, WeekHourHeatmap } from '@parley/model';
 import { contactTypes, notApplicable } from '@parley/model';
 import { aggregate } from './group-aggregator.js';
+import { closedOrderCalendar } from './calendar-durations.js';
 import type { Dictionary } from './dictionary.js';
 import type { ConversationDurationKey, DurationMeasure } from './durations.js';
 import { calendarTime, conversationDurationKeys, durationGetter, responseTime } from './durations.js';
@@ -198,6 +199,20 @@ function closedOrderDurations(ctx: QueryContext, key: ConversationDurationKey): 
 
 /** Response-weighted Agg of every response in the closed family's conversations. */
 export function responseTimeAgg(ctx: QueryContext, measure: DurationMeasure = calendarTime): Agg {
+  if (measure === calendarTime) {
+    // Closed order: the period's responses are one range, a filter's are ascending positions.
+    const { responseOffsets: offsets, responseMs: ordered } = closedOrderCalendar(ctx.tables);
+    const positions = ctx.closedPositions();
+    let total = 0;
+    for (let i = 0; i < positions.length; i++) total += offsets[positions[i] + 1] - offsets[positions[i]];
+    const values = scratchFloat64('response-values', total);
+    let count = 0;
+    for (let i = 0; i < positions.length; i++) {
+      const to = offsets[positions[i] + 1];
+      for (let r = offsets[positions[i]]; r < to; r++) values[count++] = ordered[r];
+    }
+    return aggregate(values, count);
+  }
   const rows = ctx.closedRows();
   const { responseOffsets } = ctx.tables.facts;
   let total = 0;

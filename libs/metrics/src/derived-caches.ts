@@ -1,4 +1,4 @@
-import { calendarDurationsBytes } from './calendar-durations.js';
+import { calendarDurationsBytes, closedOrderCalendarBytes } from './calendar-durations.js';
 import { orderedDurationBytes } from './conversation-report.js';
 import { leaderboardIndexBytes } from './leaderboard-index.js';
 import { queryCacheBytes } from './query-context.js';
@@ -9,5 +9,5 @@ import type { WorkspaceTables } from './tables.js';
  * durations, closed-order columns, leaderboard indexes): memory that belongs in any size report.
  */
 export function derivedCacheBytes(tables: WorkspaceTables): number {
-  return calendarDurationsBytes(tables) + queryCacheBytes(tables) + orderedDurationBytes(tables) + leaderboardIndexBytes(tables);
+  return calendarDurationsBytes(tables) + closedOrderCalendarBytes(tables) + queryCacheBytes(tables) + orderedDurationBytes(tables) + leaderboardIndexBytes(tables);
 }

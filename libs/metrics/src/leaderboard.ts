@@ -1,7 +1,7 @@
 import type { Agg, LeaderboardEntry, LeaderboardLists, UserPerformanceRow } from '@parley/model';
 import { compareStrings } from '@parley/model';
 import type { CalendarDurations } from './calendar-durations.js';
-import { calendarDurations } from './calendar-durations.js';
+import { closedOrderCalendar } from './calendar-durations.js';
 import type { Dictionary } from './dictionary.js';
 import type { DurationMeasure } from './durations.js';
 import { calendarTime } from './durations.js';
@@ -58,11 +58,10 @@ interface UserExtras {
 }
 
 /**
- * Durations and buckets for the closed rows: calendar ones come precomputed; any other measure
- * (business hours) is computed for the selected rows and their responses only.
+ * Durations and buckets of a measure other than calendar time (business hours), computed for the
+ * selected rows and their responses only (calendar ones come precomputed, closedOrderDurations).
  */
 function durationsFor(ctx: QueryContext, measure: DurationMeasure): CalendarDurations {
-  if (measure === calendarTime) return calendarDurations(ctx.tables);
   const { conversations, responses, facts } = ctx.tables;
   const durations: CalendarDurations = {
     responseMs: new Float64Array(responses.count),
@@ -87,6 +86,7 @@ function durationsFor(ctx: QueryContext, measure: DurationMeasure): CalendarDura
 
 /** What the two passes over the closed rows feed. */
 interface PassTargets {
+  /** Indexes into the arrays below: table rows, or closed positions with the closed-order copy. */
   rows: Uint32Array;
   closingUser: Uint32Array;
   /** Closing team, or 0 when it is none ("" included). */
@@ -190,19 +190,19 @@ function groupClosed(ctx: QueryContext, measure: DurationMeasure): { byUser: Gro
   const { conversations, facts } = ctx.tables;
   const d = ctx.tables.dictionaries;
   const teams = d.teams;
-  // "" names no team (D8): fold every none code into 0, ignored like "no closing user".
-  let closingTeam = conversations.closedByTeam;
-  if (teams.find('') > 0) closingTeam = closingTeam.map((code) => (teams.isNone(code) ? 0 : code));
   const group = (size: number): Grouped => ({ conversations: new Uint32Array(size), resolution: new GroupAggregator(size), response: new GroupAggregator(size) });
-  const targets: PassTargets = {
-    rows: ctx.closedRows(),
-    closingUser: facts.closingUser,
-    closingTeam,
-    responseOffsets: facts.responseOffsets,
-    durations: durationsFor(ctx, measure),
-    byUser: group(d.users.size),
-    byTeam: group(teams.size),
-  };
+  const groups = { byUser: group(d.users.size), byTeam: group(teams.size) };
+  let targets: PassTargets;
+  if (measure === calendarTime) {
+    // Calendar time reads the closed-order copy: the passes walk ascending closed positions.
+    const ordered = closedOrderCalendar(ctx.tables);
+    targets = { rows: ctx.closedPositions(), closingUser: ordered.closingUser, closingTeam: ordered.closingTeam, responseOffsets: ordered.responseOffsets, durations: ordered, ...groups };
+  } else {
+    // "" names no team (D8): fold every none code into 0, ignored like "no closing user".
+    let closingTeam = conversations.closedByTeam;
+    if (teams.find('') > 0) closingTeam = closingTeam.map((code) => (teams.isNone(code) ? 0 : code));
+    targets = { rows: ctx.closedRows(), closingUser: facts.closingUser, closingTeam, responseOffsets: facts.responseOffsets, durations: durationsFor(ctx, measure), ...groups };
+  }
   addPass(targets);
   const aggregators = [targets.byUser.resolution, targets.byUser.response, targets.byTeam.resolution, targets.byTeam.response];
   for (const aggregator of aggregators) aggregator.plan();

@@ -196,7 +196,7 @@ function workspaceWithTimes(timePool: readonly number[]): fc.Arbitrary<Generated
       openedByUserId: pick([...userIds, null]),
       closedSource: maybeAbsent([...closedSources, null]),
       closedByUserId: maybeAbsent([...userIds, null]),
-      closedByTeamId: maybeAbsent([...teamIds, null]),
+      closedByTeamId: maybeAbsent([...teamIds, null, '']),
       category: maybeAbsent(['billing', 'sales', 'Billing', '', null]),
       summary: maybeAbsent(['done', '', null]),
       tags,
