@@ -30,6 +30,33 @@ describe('chunks', () => {
     expect(joinChunks('e', chunkColumn(1, 'e', new Uint32Array(0)))).toEqual(new Uint32Array(0));
   });
 
+  it('store Uint32 chunks as narrow as their values allow and read them back as Uint32', () => {
+    // Chunk 0 fits in 8 bits, chunk 1 in 16, chunk 2 needs 32; 255/256 and 65535/65536 are the edges.
+    const column = new Uint32Array(chunkRows * 2 + 3);
+    column.fill(255, 0, chunkRows);
+    column.fill(65_535, chunkRows, chunkRows * 2);
+    column.set([256, 65_536, 4_294_967_295], chunkRows * 2);
+    column[7] = 0;
+    column[chunkRows + 7] = 256;
+    const rows = chunkColumn(1, 'tables/x.codes', column);
+    expect(rows.map((row) => [(row.data as ArrayBufferView).constructor.name, (row.data as ArrayBufferView).byteLength, row.widen])).toEqual([
+      ['Uint8Array', chunkRows, 'uint32'],
+      ['Uint16Array', chunkRows * 2, 'uint32'],
+      ['Uint32Array', 12, undefined],
+    ]);
+    const joined = joinChunks('x', rows);
+    expect(joined).toBeInstanceOf(Uint32Array);
+    expect(joined).toEqual(column);
+    // One narrowed chunk alone is widened too; other typed columns are stored as they are.
+    const small = Uint32Array.from([3, 1, 2]);
+    expect(joinChunks('s', chunkColumn(1, 's', small))).toEqual(small);
+    expect(joinChunks('s', chunkColumn(1, 's', small))).toBeInstanceOf(Uint32Array);
+    const bytes = Uint8Array.from([1, 2]);
+    expect(chunkColumn(1, 'b', bytes)[0]).toEqual({ generation: 1, name: 'b', index: 0, data: bytes });
+    // A Uint16 column and a widened Uint32 chunk are different kinds.
+    expect(() => joinChunks('m', [chunkColumn(1, 'm', new Uint16Array(chunkRows))[0], { ...chunkColumn(1, 'm', small)[0], index: 1 }])).toThrow(/mixes chunk kinds/);
+  });
+
   it('refuse a column with a missing chunk', () => {
     const rows = chunkColumn(1, 'x', new Uint8Array(chunkRows * 3));
     expect(() => joinChunks('x', [rows[0], rows[2]])).toThrow(/lacks chunk 1/);

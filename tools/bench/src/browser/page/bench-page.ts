@@ -144,7 +144,8 @@ async function readColumn(db: SourceDatabase, generation: number, name: string):
     .toArray();
   const joined = joinChunks(name, chunks);
   const ms = now() - start;
-  const bytes = Array.isArray(joined) ? chunks.reduce((sum, chunk) => sum + (typeof chunk.data === 'string' ? chunk.data.length : 0), 0) : joined.byteLength;
+  // As stored (what IndexedDB reads): JSON text length, or the bytes of possibly narrowed chunks.
+  const bytes = chunks.reduce((sum, chunk) => sum + (typeof chunk.data === 'string' ? chunk.data.length : chunk.data.byteLength), 0);
   return { name, chunks: chunks.length, bytes, ms, json: Array.isArray(joined) };
 }
 
