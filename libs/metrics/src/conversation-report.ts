@@ -17,7 +17,8 @@ export function openedCount(ctx: QueryContext): OrNA<number> {
 }
 
 export function closedCount(ctx: QueryContext): number {
-  return ctx.closedRows().length;
+  // Positions, not rows: an unfiltered count reads closed.closedAt alone (two binary searches).
+  return ctx.closedPositions().length;
 }
 
 export function openedVsClosed(ctx: QueryContext): OrNA<OpenedVsClosedDay[]> {
@@ -133,15 +134,15 @@ export function openedBreakdown(ctx: QueryContext, by: OpenedGrouping): OrNA<Gro
 
 /** Closed-family breakdowns count closed-order columns at the period's positions (sequential reads). */
 export function closedBreakdown(ctx: QueryContext, by: ClosedGrouping): Group[] {
-  const { conversations, facts, dictionaries: d } = ctx.tables;
+  const { closed, dictionaries: d } = ctx.tables;
   const positions = ctx.closedPositions();
   switch (by) {
     case 'category':
-      return groupByColumn(positions, ctx.closedOrder(conversations.category), d.categories);
+      return groupByColumn(positions, closed.category, d.categories);
     case 'closedSource':
-      return groupByColumn(positions, ctx.closedOrder(conversations.closedSource), d.closedSources);
+      return groupByColumn(positions, closed.closedSource, d.closedSources);
     case 'contactType':
-      return groupByColumn(positions, ctx.closedOrder(facts.contactType), contactTypeKeys);
+      return groupByColumn(positions, closed.contactType, contactTypeKeys);
   }
 }
 

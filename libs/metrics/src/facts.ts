@@ -10,7 +10,7 @@ import type { ClosedIndex, ConversationFacts, ConversationTable, ResponseTable }
  * Bumped whenever the derivation below (or the tables' layout) changes: a cache holding facts of
  * another version derives them again from its stored records instead of trusting them.
  */
-export const factsVersion = 1;
+export const factsVersion = 2;
 
 export interface FactInput {
   conversations: ConversationTable;
@@ -221,9 +221,16 @@ function closedIndex(table: ConversationTable, facts: ConversationFacts): Closed
   breakTiesById(order, closedAt, ids, true);
   const sortedRows = new Uint32Array(count);
   const sortedAt = new Float64Array(count);
+  const category = new Uint32Array(count);
+  const closedSource = new Uint32Array(count);
+  const contactType = new Uint8Array(count);
   for (let k = 0; k < count; k++) {
-    sortedRows[k] = rows[order[k]];
+    const row = rows[order[k]];
+    sortedRows[k] = row;
     sortedAt[k] = closedAt[order[k]];
+    category[k] = table.category[row];
+    closedSource[k] = table.closedSource[row];
+    contactType[k] = facts.contactType[row];
   }
-  return { rows: sortedRows, closedAt: sortedAt };
+  return { rows: sortedRows, closedAt: sortedAt, category, closedSource, contactType };
 }

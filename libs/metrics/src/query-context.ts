@@ -20,6 +20,8 @@ interface CompiledFilter {
   name: ConversationFilterName;
   column: ArrayLike<number> | null; // null: the row index itself (conversationId)
   allowed: Uint8Array;
+  /** The column in closed order when the tables store it (ClosedIndex), instead of deriving it. */
+  closedColumn?: () => ArrayLike<number>;
 }
 
 /** Resolves `from`/`to` in a zone to [startMs, endMs) (snapshot.md §1, D6). */
@@ -142,7 +144,7 @@ export class QueryContext {
       this.#closedPositions = rowIdentity(this.tables).subarray(lo, hi);
       return this.#closedPositions;
     }
-    const filters = this.#compiled.map((filter) => ({ allowed: filter.allowed, column: closedOrder(this.tables, filter.column) }));
+    const filters = this.#compiled.map((filter) => ({ allowed: filter.allowed, column: filter.closedColumn?.() ?? closedOrder(this.tables, filter.column) }));
     const positions = scratchUint32('closed-positions', hi - lo);
     let count = 0;
     if (filters.length === 1) {
@@ -197,7 +199,7 @@ export class QueryContext {
     };
     switch (name) {
       case 'closedSource':
-        return byDictionary(conversations.closedSource, d.closedSources);
+        return { ...byDictionary(conversations.closedSource, d.closedSources), closedColumn: () => this.tables.closed.closedSource };
       case 'firstAssignee':
         return byDictionary(facts.firstAssignee, d.users);
       case 'firstResponseBy':
@@ -209,7 +211,7 @@ export class QueryContext {
       case 'closedByUser':
         return byDictionary(facts.closingUser, d.users);
       case 'category':
-        return byDictionary(conversations.category, d.categories);
+        return { ...byDictionary(conversations.category, d.categories), closedColumn: () => this.tables.closed.category };
       case 'openedChannel':
         return byDictionary(conversations.openedChannel, d.channels);
       case 'openedSource':
@@ -217,7 +219,12 @@ export class QueryContext {
       case 'contact':
         return byDictionary(conversations.contact, d.contacts);
       case 'contactType':
-        return { name, column: facts.contactType, allowed: Uint8Array.of(values.includes('new') ? 1 : 0, values.includes('returning') ? 1 : 0) };
+        return {
+          name,
+          column: facts.contactType,
+          allowed: Uint8Array.of(values.includes('new') ? 1 : 0, values.includes('returning') ? 1 : 0),
+          closedColumn: () => this.tables.closed.contactType,
+        };
       case 'conversationId': {
         const allowed = new Uint8Array(conversations.count);
         const wanted = new Set(values);

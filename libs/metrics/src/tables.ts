@@ -88,6 +88,14 @@ export interface ResponseTable {
 export interface ClosedIndex {
   rows: Uint32Array;
   closedAt: Float64Array;
+  /**
+   * The closed breakdowns' columns in this order (conversations.category, closedSource and
+   * facts.contactType at `rows`): stored with the facts, so a cold start's closed breakdowns read
+   * three small columns instead of the index and three row-order columns, and gather nothing.
+   */
+  category: Uint32Array;
+  closedSource: Uint32Array;
+  contactType: Uint8Array;
 }
 
 /** Messages sorted by at. */

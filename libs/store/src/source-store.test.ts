@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { attachColumn, PartNotLoadedError, reportSnapshot, TableBuilder, tablesFromColumnSet, tablesFromWorkspace } from '@parley/metrics';
 import { arbitraryReportCase } from '@parley/metrics/testing';
 import fc from 'fast-check';
+import type { ChunkRow } from './chunks.js';
 import { chunkColumn, chunkRows, joinChunks } from './chunks.js';
 import { declareVersion1, schemaVersion } from './database.js';
 import { derivedVersion, IndexedDbStore, MemoryStore } from './source-store.js';
@@ -54,7 +55,8 @@ describe('chunks', () => {
     const bytes = Uint8Array.from([1, 2]);
     expect(chunkColumn(1, 'b', bytes)[0]).toEqual({ generation: 1, name: 'b', index: 0, data: bytes });
     // A Uint16 column and a widened Uint32 chunk are different kinds.
-    expect(() => joinChunks('m', [chunkColumn(1, 'm', new Uint16Array(chunkRows))[0], { ...chunkColumn(1, 'm', small)[0], index: 1 }])).toThrow(/mixes chunk kinds/);
+    const uint16: ChunkRow = { generation: 1, name: 'm', index: 0, data: new Uint16Array(chunkRows) };
+    expect(() => joinChunks('m', [uint16, { ...chunkColumn(1, 'm', small)[0], index: 1 }])).toThrow(/mixes chunk kinds/);
   });
 
   it('refuse a column with a missing chunk', () => {
