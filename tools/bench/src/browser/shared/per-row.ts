@@ -99,8 +99,8 @@ export function perRowMeta(tables: WorkspaceTables): PerRowMeta {
 
 /**
  * The per-row cold start's build step: from the row objects, only the columns the cold-start
- * queries read, and the closed index (counted-closed rows by closedAt asc, id desc, as the table
- * builder makes it).
+ * queries read, and the closed index (counted-closed rows by closedAt asc, id desc, with the
+ * closed breakdowns' columns in that order, as the table builder makes it).
  */
 export function perRowColumnSet(rows: readonly PerRowObject[], meta: PerRowMeta): TablesColumnSet {
   const n = rows.length;
@@ -129,7 +129,16 @@ export function perRowColumnSet(rows: readonly PerRowObject[], meta: PerRowMeta)
   for (let r = 0, k = 0; r < n; r++) if (rows[r].countedClosed === 1) order[k++] = r;
   order.sort((a, b) => closedAt[a] - closedAt[b] || compareStrings(ids[b], ids[a]));
   const sortedAt = new Float64Array(order.length);
-  for (let k = 0; k < order.length; k++) sortedAt[k] = closedAt[order[k]];
+  // The closed breakdowns' columns in closed order, as the facts derive them (ClosedIndex).
+  const closedCategory = new Uint32Array(order.length);
+  const closedClosedSource = new Uint32Array(order.length);
+  const closedContactType = new Uint8Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    sortedAt[k] = closedAt[order[k]];
+    closedCategory[k] = category[order[k]];
+    closedClosedSource[k] = closedSource[order[k]];
+    closedContactType[k] = contactType[order[k]];
+  }
   const columns: Record<string, Column> = {
     'conversations.openedAt': openedAt,
     'conversations.openedSource': openedSource,
@@ -139,6 +148,9 @@ export function perRowColumnSet(rows: readonly PerRowObject[], meta: PerRowMeta)
     'facts.contactType': contactType,
     'closed.rows': order,
     'closed.closedAt': sortedAt,
+    'closed.category': closedCategory,
+    'closed.closedSource': closedClosedSource,
+    'closed.contactType': closedContactType,
   };
   const strings: TablesColumnSet['strings'] = { 'conversations.ids': ids, 'contactNames.values': [] };
   for (const [name, values] of Object.entries(meta.dictionaries)) strings[`dictionaries.${name}`] = values;

@@ -1,0 +1,15 @@
+import { decodeTables, QueryContext } from '@parley/metrics';
+import { readCachedTables } from './table-cache.js';
+import { benchRecipe } from './workspace-generation.js';
+import { benchPeriod } from './bench-config.js';
+const tables = decodeTables(readCachedTables(benchRecipe(1_000_000))!);
+let t = performance.now();
+const lap = (label: string) => { const now = performance.now(); process.stdout.write(`${label} ${(now - t).toFixed(1)} | `); t = now; };
+const ctx = new QueryContext(tables, { from: benchPeriod.from, to: benchPeriod.to, timeZone: benchPeriod.timeZone, filters: {} });
+lap('ctx');
+ctx.openedRows(); lap('openedRows');
+ctx.closedRows(); lap('closedRows');
+ctx.buckets; lap('buckets');
+const c = ctx.closedOrder(tables.conversations.category); lap('closedOrder category');
+ctx.closedOrder(tables.conversations.closedSource); lap('closedOrder source');
+console.log();
