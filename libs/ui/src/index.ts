@@ -15,3 +15,4 @@ export { arcChart, arcSegments, type ArcDatum, type ArcChartOptions } from './ch
 export { barChart, type BarDatum, type BarChartOptions } from './charts/bar-chart.js';
 export { timeSeriesChart, type SeriesPoint, type TimeSeriesChartOptions } from './charts/time-series-chart.js';
 export { loadPlot, activateMarks, type PlotElement } from './charts/plot.js';
+export { ChartBuilds } from './charts/chart-builds.js';

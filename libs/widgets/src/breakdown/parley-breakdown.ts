@@ -1,16 +1,16 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { EngineAnswer, FilterOptions, Group, NotApplicable } from '@parley/model';
 import { defineOnce } from '@parley/engine-client';
 import {
   arcChart,
   barChart,
+  ChartBuilds,
   formatCount,
   formatPercent,
   ParleyDataElement,
   seriesColorCount,
   SizeController,
-  type PlotElement,
   type WidgetRequest,
 } from '@parley/ui';
 import { breakdownSection, conversationMeasures, groupingsOf, isConversationMeasure, scopeOf, type GroupBy } from '../shared/measures.js';
@@ -67,11 +67,9 @@ export class ParleyBreakdownElement extends ParleyDataElement<Group[]> {
   /** Display names for group keys (e.g. channel id → channel name); other keys show as they are. */
   @property({ attribute: false }) labels?: Record<string, string>;
 
-  @state() private chartElement: PlotElement | null = null;
 
   #size = new SizeController(this);
-  #chartKey: unknown[] = [];
-  #chartBuild: Promise<void> | null = null;
+  #chart = new ChartBuilds(this, 'parley-breakdown');
 
   protected override requests(): readonly WidgetRequest[] | string {
     const m = this.messages;
@@ -144,7 +142,7 @@ export class ParleyBreakdownElement extends ParleyDataElement<Group[]> {
         return this.#renderTable(rows, total);
       default:
         return html`<div part="chart" class="chart" style=${`min-height: ${rows.length * 30 + 8}px`}>
-            ${this.chartElement ?? html`<div class="chart-skeleton" role="status" aria-label=${this.messages.loading}></div>`}
+            ${this.#chart.element ?? html`<div class="chart-skeleton" role="status" aria-label=${this.messages.loading}></div>`}
           </div>
           <div class="total">${this.messages.total(total)}</div>`;
     }
@@ -208,38 +206,21 @@ export class ParleyBreakdownElement extends ParleyDataElement<Group[]> {
     const width = this.#size.width || this.clientWidth;
     const key = [groups, width, this.locale, this.labels, this.label, this.groupBy];
     if (groups === null || width === 0) {
-      if (this.chartElement) this.chartElement = null;
-      this.#chartKey = [];
+      this.#chart.clear();
       return;
     }
-    if (key.every((value, index) => value === this.#chartKey[index])) return;
-    this.#chartKey = key;
-    const rows = this.#rows(groups);
-    const build = barChart(rows, {
-      width: width - 26,
-      label: this.messages.chartLabel(this.label || this.heading()),
-      onActivate: (row) => this.#drill(row.group),
-    }).then(
-      (chart) => {
-        if (this.#chartBuild === build) this.chartElement = chart;
-      },
-      (error: unknown) => console.error('<parley-breakdown>: the chart failed', error),
+    this.#chart.draw(key, () =>
+      barChart(this.#rows(groups), {
+        width: width - 26,
+        label: this.messages.chartLabel(this.label || this.heading()),
+        onActivate: (row) => this.#drill(row.group),
+      }),
     );
-    this.#chartBuild = build;
   }
 
   /** Also waits for the bar chart, so `await element.updateComplete` sees the bars. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    while (this.#chartBuild) {
-      const build = this.#chartBuild;
-      await build;
-      result = await super.getUpdateComplete();
-      if (this.#chartBuild === build) {
-        this.#chartBuild = null;
-      }
-    }
-    return result;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#chart.settled(() => super.getUpdateComplete());
   }
 }
 

@@ -1,8 +1,8 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { EngineAnswer, NotApplicable, OpenedVsClosedDay } from '@parley/model';
 import { defineOnce } from '@parley/engine-client';
-import { formatCount, formatLocalDate, ParleyDataElement, SizeController, timeSeriesChart, type PlotElement, type SeriesPoint, type WidgetRequest } from '@parley/ui';
+import { ChartBuilds, formatCount, formatLocalDate, ParleyDataElement, SizeController, timeSeriesChart, type SeriesPoint, type WidgetRequest } from '@parley/ui';
 import { timeseriesStyles } from './parley-timeseries.styles.js';
 import '../scope/parley-scope.js';
 
@@ -33,11 +33,8 @@ export class ParleyTimeseriesElement extends ParleyDataElement<OpenedVsClosedDay
   /** `conversations.openedVsClosed`. */
   @property() measure = 'conversations.openedVsClosed';
 
-  @state() private chartElement: PlotElement | null = null;
-
   #size = new SizeController(this);
-  #chartKey: unknown[] = [];
-  #chartBuild: Promise<void> | null = null;
+  #chart = new ChartBuilds(this, 'parley-timeseries');
 
   protected override requests(): readonly WidgetRequest[] | string {
     if (this.measure !== 'conversations.openedVsClosed') return this.messages.invalidMeasure(timeseriesMeasures.join(', '));
@@ -72,7 +69,7 @@ export class ParleyTimeseriesElement extends ParleyDataElement<OpenedVsClosedDay
           </li>`,
         )}
       </ul>
-      <div part="chart" class="chart">${this.chartElement ?? html`<div class="chart-skeleton" role="status" aria-label=${m.loading}></div>`}</div>`;
+      <div part="chart" class="chart">${this.#chart.element ?? html`<div class="chart-skeleton" role="status" aria-label=${m.loading}></div>`}</div>`;
   }
 
   #points(days: readonly OpenedVsClosedDay[]): SeriesPoint<Series>[] {
@@ -87,40 +84,25 @@ export class ParleyTimeseriesElement extends ParleyDataElement<OpenedVsClosedDay
     const days = this.state === 'ready' ? (this.result as OpenedVsClosedDay[]) : null;
     const width = this.#size.width || this.clientWidth;
     if (days === null || width === 0) {
-      if (this.chartElement) this.chartElement = null;
-      this.#chartKey = [];
+      this.#chart.clear();
       return;
     }
-    const key = [days, width, this.locale, this.label];
-    if (key.every((value, index) => value === this.#chartKey[index])) return;
-    this.#chartKey = key;
-    const build = timeSeriesChart(this.#points(days), {
-      width: width - 26,
-      label: this.messages.chartLabel(this.label || this.heading()),
-      dates: days.map((day) => day.date),
-      series,
-      dateLabel: (date) => formatLocalDate(date, this.locale, 'short'),
-      countLabel: (count) => formatCount(count, this.locale),
-      onActivate: (point) => this.#drill(point),
-    }).then(
-      (chart) => {
-        if (this.#chartBuild === build) this.chartElement = chart;
-      },
-      (error: unknown) => console.error('<parley-timeseries>: the chart failed', error),
+    this.#chart.draw([days, width, this.locale, this.label], () =>
+      timeSeriesChart(this.#points(days), {
+        width: width - 26,
+        label: this.messages.chartLabel(this.label || this.heading()),
+        dates: days.map((day) => day.date),
+        series,
+        dateLabel: (date) => formatLocalDate(date, this.locale, 'short'),
+        countLabel: (count) => formatCount(count, this.locale),
+        onActivate: (point) => this.#drill(point),
+      }),
     );
-    this.#chartBuild = build;
   }
 
   /** Also waits for the chart, so `await element.updateComplete` sees the bars. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    while (this.#chartBuild) {
-      const build = this.#chartBuild;
-      await build;
-      result = await super.getUpdateComplete();
-      if (this.#chartBuild === build) this.#chartBuild = null;
-    }
-    return result;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#chart.settled(() => super.getUpdateComplete());
   }
 
   #drill(point: SeriesPoint<Series>): void {
