@@ -5,9 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromeLauncher, defaultReporter } from '@web/test-runner';
-import { junitReporter } from '@web/test-runner-junit-reporter';
-import { allowAnyOrigin, fileErrorsReporter, mountConnect, secondOrigin } from './tools/browser-tests/plugins.mjs';
+import { allowAnyOrigin, chromiumRun, mountConnect, secondOrigin } from './tools/browser-tests/plugins.mjs';
 import { crossOriginEmbedPage } from './tools/build/built-tests/plugins.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -33,18 +31,5 @@ export default {
     mountConnect('/embed-demo', site),
   ],
   plugins: [secondOrigin()],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-        headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-      },
-    }),
-  ],
-  reporters: [
-    defaultReporter(),
-    junitReporter({ outputPath: 'reports/wtr-built-junit.xml', rootDir: root }),
-    fileErrorsReporter({ outputPath: join(root, 'reports/wtr-built-file-errors.json') }),
-  ],
+  ...(chromiumRun({ root, name: 'wtr-built' })),
 };

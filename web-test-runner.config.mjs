@@ -5,14 +5,12 @@ import { fileURLToPath } from 'node:url';
 import commonjs from '@rollup/plugin-commonjs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
-import { chromeLauncher, defaultReporter } from '@web/test-runner';
-import { junitReporter } from '@web/test-runner-junit-reporter';
 import {
   allowAnyOrigin,
   browserBundles,
   demoApi,
   exceptBuiltBundles,
-  fileErrorsReporter,
+  chromiumRun,
   mockServiceWorker,
   resolveDexie,
   secondOrigin,
@@ -42,18 +40,5 @@ export default {
       },
     }),
   ],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-        headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-      },
-    }),
-  ],
-  reporters: [
-    defaultReporter(),
-    junitReporter({ outputPath: 'reports/wtr-junit.xml', rootDir: root }),
-    fileErrorsReporter({ outputPath: join(root, 'reports/wtr-file-errors.json') }),
-  ],
+  ...(chromiumRun({ root, name: 'wtr' })),
 };

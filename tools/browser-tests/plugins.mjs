@@ -1,8 +1,11 @@
-// Dev-server plugins, middleware and a reporter for the browser tests (web-test-runner.config.mjs).
+// Dev-server plugins, middleware, reporters and the Chromium launcher of the browser tests
+// (web-test-runner.config.mjs and web-test-runner.built.config.mjs).
 import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { chromeLauncher, defaultReporter } from '@web/test-runner';
+import { junitReporter } from '@web/test-runner-junit-reporter';
 
 /** @typedef {import('koa').Middleware} Middleware */
 /** @typedef {import('@web/dev-server-core').Plugin} Plugin */
@@ -226,5 +229,29 @@ export function fileErrorsReporter({ outputPath }) {
       mkdirSync(dirname(outputPath), { recursive: true });
       writeFileSync(outputPath, `${JSON.stringify({ failedFiles: failed }, null, 2)}\n`);
     },
+  };
+}
+
+/**
+ * What both configs run: Debian's Chromium (toolchain.md: no browser download here), headless,
+ * and the reporters CI reads (console, JUnit, and files that failed to load), under one name.
+ * @param {{ root: string, name: string }} options
+ */
+export function chromiumRun({ root, name }) {
+  return {
+    browsers: [
+      chromeLauncher({
+        launchOptions: {
+          executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+          headless: true,
+          args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+        },
+      }),
+    ],
+    reporters: [
+      defaultReporter(),
+      junitReporter({ outputPath: `reports/${name}-junit.xml`, rootDir: root }),
+      fileErrorsReporter({ outputPath: join(root, `reports/${name}-file-errors.json`) }),
+    ],
   };
 }
